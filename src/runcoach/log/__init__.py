@@ -1,0 +1,1 @@
+"""The training log: storage, activity importers and analytics."""

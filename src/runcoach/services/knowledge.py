@@ -1,0 +1,142 @@
+"""Knowledge-base services: the whole base as a JSON document, search, and one condition's view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from runcoach.knowledge.loader import KnowledgeBase, load_knowledge
+from runcoach.knowledge.models import Condition, Finding, Item
+
+ADVICE_SECTIONS: tuple[str, ...] = (
+    "relief",
+    "fixes",
+    "exercises",
+    "prevention",
+    "gear",
+    "see_a_professional",
+)
+
+
+def _source(kb: KnowledgeBase, cond: Condition, src: str) -> dict[str, str]:
+    ref = kb.source(cond.id, src)
+    return {"article": ref.article, "article_title": kb.articles[ref.article].title, "section": ref.section}
+
+
+def _items(kb: KnowledgeBase, cond: Condition, items: list[Item]) -> list[dict[str, Any]]:
+    return [{"text": it.text, "source": _source(kb, cond, it.src)} for it in items]
+
+
+def advice_document(kb: KnowledgeBase, cond: Condition) -> dict[str, Any]:
+    """The condition's advice as an object of non-empty sections."""
+    adv = cond.advice
+    out: dict[str, Any] = {}
+    for name in ("relief", "fixes", "prevention", "gear", "see_a_professional"):
+        items = getattr(adv, name)
+        if items:
+            out[name] = _items(kb, cond, items)
+    if adv.exercises:
+        out["exercises"] = [
+            {
+                "name": ex.name,
+                "how": ex.how,
+                "dose": ex.dose,
+                "text": f"{ex.name}: {ex.how}" + (f" ({ex.dose})" if ex.dose else ""),
+                "source": _source(kb, cond, ex.src),
+            }
+            for ex in adv.exercises
+        ]
+    if adv.professionals:
+        out["professionals"] = list(adv.professionals)
+    return out
+
+
+def condition_document(kb: KnowledgeBase, cond: Condition) -> dict[str, Any]:
+    """Everything about one condition, as JSON-ready data."""
+    recovery: dict[str, Any] | None = None
+    if cond.recovery is not None:
+        recovery = {
+            "summary": cond.recovery.summary,
+            "source": _source(kb, cond, cond.recovery.src),
+            "by_grade": [
+                {
+                    "grade": g.grade,
+                    "time": g.time,
+                    "min_days": g.min_days,
+                    "max_days": g.max_days,
+                    "source": _source(kb, cond, g.src),
+                }
+                for g in cond.recovery.by_grade
+            ],
+        }
+    return {
+        "id": cond.id,
+        "name": cond.name,
+        "short_name": cond.short_name,
+        "aliases": list(cond.aliases),
+        "icd10": cond.icd10,
+        "region": cond.region,
+        "also_regions": list(cond.also_regions),
+        "summary": cond.summary,
+        "feels_like": _items(kb, cond, cond.feels_like),
+        "causes": _items(kb, cond, cond.causes),
+        "prevalence": cond.prevalence,
+        "findings_for": dict(cond.evidence_for),
+        "findings_against": dict(cond.evidence_against),
+        "red_flags": list(cond.red_flags),
+        "triage": cond.triage,
+        "run_decision": cond.run_decision,
+        "run_rules": [
+            {"decision": r.decision, "when": r.when, "then": r.then, "source": _source(kb, cond, r.src)}
+            for r in cond.run_rules
+        ],
+        "advice": advice_document(kb, cond),
+        "recovery": recovery,
+        "sources": [_source(kb, cond, s) for s in cond.sources],
+    }
+
+
+def finding_document(finding: Finding) -> dict[str, Any]:
+    return finding.model_dump(mode="json", exclude_none=True) | {"red_flag": finding.red_flag}
+
+
+def knowledge_document(kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """The whole knowledge base: ``{"conditions": [...], "findings": [...]}`` (contract section 2)."""
+    kb = kb or load_knowledge()
+    return {
+        "conditions": [condition_document(kb, c) for c in kb.conditions.values()],
+        "findings": [finding_document(f) for f in kb.findings.values()],
+        "regions": [{"id": r.id, "name": r.name} for r in kb.meta.regions],
+        "articles": [a.model_dump(mode="json") for a in kb.meta.articles],
+    }
+
+
+@dataclass(frozen=True)
+class ConditionHit:
+    condition: Condition
+    score: float
+
+
+def search_conditions(
+    query: str | None = None, *, region: str | None = None, kb: KnowledgeBase | None = None
+) -> list[ConditionHit]:
+    """Conditions matching a free-text query (fuzzy, over names and aliases) and/or a region."""
+    kb = kb or load_knowledge()
+    hits: list[ConditionHit] = []
+    for cond in kb.conditions.values():
+        if region and region not in (cond.region, *cond.also_regions):
+            continue
+        if not query:
+            hits.append(ConditionHit(cond, 100.0))
+            continue
+        names = [cond.name, cond.short_name, cond.id.replace("_", " "), *cond.aliases]
+        names += list(kb.lexicon.condition_names.get(cond.id, ()))
+        best = max(fuzz.WRatio(query.lower(), n.lower()) for n in names)
+        body = fuzz.partial_ratio(query.lower(), cond.summary.lower())
+        score = max(best, body * 0.9)
+        if score >= 70:
+            hits.append(ConditionHit(cond, score))
+    hits.sort(key=lambda h: (-h.score, h.condition.region, h.condition.name))
+    return hits
