@@ -15,7 +15,7 @@ import typer
 from runcoach.settings import DB_ENV, Settings, load_settings
 
 #: modules under runcoach.cli that add commands, in the order they appear in --help
-COMMAND_MODULES: tuple[str, ...] = ("welcome", "kb")
+COMMAND_MODULES: tuple[str, ...] = ("welcome", "check", "assess", "kb")
 
 
 @dataclass

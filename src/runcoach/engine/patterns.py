@@ -1,0 +1,168 @@
+"""The lexicon's small pattern language, compiled for fast matching over a tokenised text.
+
+A pattern is a sequence of elements separated by spaces (see docs/knowledge.md):
+
+- ``word``: that word; ``word*``: any word starting with it; ``a|b|c``: one of these
+- ``~``: up to 3 other words may come before the next element; ``...``: up to 8
+- ``<num>``: any number
+
+Matching works on the token list of one clause-aware text (see :mod:`runcoach.engine.text`).
+An index from first elements to patterns means a text is only checked against the patterns whose
+first word it contains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+SMALL_GAP = 3
+LARGE_GAP = 8
+MIN_PREFIX = 3
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Element:
+    """One position of a pattern: a set of exact words and/or word prefixes, or any number."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    number: bool
+    #: how many other tokens may stand between the previous element and this one
+    gap: int
+
+    def matches(self, token: str) -> bool:
+        if token in self.words:
+            return True
+        if self.number and _NUMBER.match(token):
+            return True
+        return any(token.startswith(p) for p in self.prefixes)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled pattern with the payload it stands for (e.g. a finding id and polarity)."""
+
+    text: str
+    elements: tuple[Element, ...]
+    key: str
+    value: object = None
+
+
+class PatternError(ValueError):
+    """A lexicon pattern that cannot be compiled."""
+
+
+def compile_pattern(text: str, key: str, value: object = None) -> Pattern:
+    elements: list[Element] = []
+    gap = 0
+    for raw in text.lower().split():
+        if raw == "~":
+            gap = SMALL_GAP
+            continue
+        if raw == "...":
+            gap = LARGE_GAP
+            continue
+        words: set[str] = set()
+        prefixes: list[str] = []
+        number = False
+        for alt in raw.split("|"):
+            if not alt:
+                raise PatternError(f"empty alternative in {text!r}")
+            if alt == "<num>":
+                number = True
+            elif alt.endswith("*"):
+                stem = alt[:-1]
+                if len(stem) < MIN_PREFIX:
+                    raise PatternError(f"prefix {alt!r} in {text!r} is shorter than {MIN_PREFIX} letters")
+                prefixes.append(stem)
+            else:
+                words.add(alt)
+        elements.append(Element(frozenset(words), tuple(prefixes), number, gap))
+        gap = 0
+    if not elements:
+        raise PatternError(f"pattern {text!r} has no words")
+    if gap:
+        raise PatternError(f"pattern {text!r} ends with a gap")
+    return Pattern(text=text, elements=tuple(elements), key=key, value=value)
+
+
+@dataclass(frozen=True)
+class Match:
+    pattern: Pattern
+    start: int
+    end: int  # index of the last matched token
+
+
+@dataclass
+class PatternIndex:
+    """Patterns indexed by their first element for quick candidate lookup."""
+
+    by_word: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    by_prefix: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    by_number: list[Pattern] = field(default_factory=list)
+    vocabulary: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+
+    def add(self, pattern: Pattern) -> None:
+        first = pattern.elements[0]
+        for w in first.words:
+            self.by_word[w].append(pattern)
+        for p in first.prefixes:
+            self.by_prefix[p].append(pattern)
+        if first.number:
+            self.by_number.append(pattern)
+        for el in pattern.elements:
+            self.vocabulary.update(el.words)
+            self.prefixes.update(el.prefixes)
+
+    def extend(self, patterns: Iterable[Pattern]) -> None:
+        for p in patterns:
+            self.add(p)
+
+    def knows(self, token: str) -> bool:
+        """True when the token is a word some pattern uses (exactly or by prefix)."""
+        if token in self.vocabulary:
+            return True
+        return any(token[:n] in self.prefixes for n in range(MIN_PREFIX, len(token) + 1))
+
+    def candidates(self, token: str) -> Iterator[Pattern]:
+        yield from self.by_word.get(token, ())
+        for n in range(MIN_PREFIX, len(token) + 1):
+            yield from self.by_prefix.get(token[:n], ())
+        if self.by_number and _NUMBER.match(token):
+            yield from self.by_number
+
+    def find(self, tokens: list[str], barriers: frozenset[int] = frozenset()) -> list[Match]:
+        """All matches in the token list; a match never spans a clause barrier position."""
+        found: list[Match] = []
+        for i, tok in enumerate(tokens):
+            for pattern in self.candidates(tok):
+                end = _match_rest(pattern.elements, tokens, i, barriers)
+                if end is not None:
+                    found.append(Match(pattern, i, end))
+        return found
+
+
+def _match_rest(
+    elements: tuple[Element, ...], tokens: list[str], start: int, barriers: frozenset[int]
+) -> int | None:
+    """Greedy-leftmost match of elements[1:] after tokens[start]; returns the last index or None."""
+    pos = start
+    for el in elements[1:]:
+        limit = min(len(tokens) - 1, pos + 1 + el.gap)
+        nxt = None
+        for j in range(pos + 1, limit + 1):
+            if j in barriers:
+                break
+            if el.matches(tokens[j]):
+                nxt = j
+                break
+        if nxt is None:
+            return None
+        pos = nxt
+    return pos

@@ -1,0 +1,139 @@
+"""Choose the next questions: expected information gain, with red flags asked early.
+
+For every finding not yet asked, answered or read from the text, the expected drop in entropy of
+the posterior over conditions is computed in one vectorised step. Red-flag findings get a bonus
+proportional to how likely a "yes" is and how severe the flag is, so the dangerous possibilities
+of the complaint's region are screened within the first few questions. The interview is done when
+one condition dominates and no red flag remains plausible, or when no question would change much.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from runcoach.engine.inference import Evidence, entropy
+from runcoach.engine.model import CompiledModel, FloatArray
+
+
+@dataclass(frozen=True)
+class QuestionConfig:
+    red_flag_bonus: float = 1.5
+    emergency_multiplier: float = 1.6
+    #: red flags less likely than this are not worth a question on safety grounds alone
+    red_flag_floor: float = 0.02
+    stop_top_probability: float = 0.85
+    stop_red_flag_probability: float = 0.04
+    min_gain_bits: float = 0.03
+    max_listed: int = 5
+    #: kinds never asked directly (demographics come from age and sex)
+    skip_kinds: tuple[str, ...] = ("demographic",)
+
+
+DEFAULT_QUESTIONS = QuestionConfig()
+
+
+@dataclass(frozen=True)
+class Question:
+    finding_id: str
+    question: str
+    reason: str
+    red_flag: bool
+    score: float
+    p_yes: float
+
+
+@dataclass(frozen=True)
+class QuestionPlan:
+    questions: list[Question]
+    done: bool
+
+
+def _row_entropy(m: FloatArray) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.where(m > 0, np.log2(np.where(m > 0, m, 1.0)), 0.0)
+    return np.asarray(-(m * logs).sum(axis=1), dtype=np.float64)
+
+
+def expected_gain(q: FloatArray, p: FloatArray) -> tuple[FloatArray, FloatArray]:
+    """(information gain in bits, P(yes)) for each row of q given the posterior p."""
+    joint_yes = q * p
+    joint_no = (1.0 - q) * p
+    p_yes = joint_yes.sum(axis=1)
+    p_no = 1.0 - p_yes
+    post_yes = joint_yes / np.maximum(p_yes, 1e-12)[:, None]
+    post_no = joint_no / np.maximum(p_no, 1e-12)[:, None]
+    h_after = p_yes * _row_entropy(post_yes) + p_no * _row_entropy(post_no)
+    return entropy(p) - h_after, p_yes
+
+
+def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> list[int]:
+    seen = ev.asked_or_read()
+    return [
+        i
+        for i, fid in enumerate(model.finding_ids)
+        if fid not in seen and model.kb.findings[fid].kind not in cfg.skip_kinds
+    ]
+
+
+def plan_questions(
+    model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig = DEFAULT_QUESTIONS
+) -> QuestionPlan:
+    rows = candidate_rows(model, ev, cfg)
+    if not rows:
+        return QuestionPlan([], True)
+    idx = np.array(rows)
+    gain, p_yes = expected_gain(model.q[idx], p)
+    level = model.red_flag_level[idx]
+    severity = np.where(level == 2, cfg.emergency_multiplier, np.where(level == 1, 1.0, 0.0))
+    # the part of P(yes) that comes from conditions for which this flag is a real concern
+    p_flag = (model.q[idx] * model.relevant[idx] * p).sum(axis=1)
+    plausible = p_flag >= cfg.red_flag_floor
+    bonus = cfg.red_flag_bonus * severity * p_flag * plausible
+    score = gain + bonus
+    order = np.lexsort((idx, -score))
+    top = float(p.max())
+    live_flag = bool(np.any((level > 0) & (p_flag >= cfg.stop_red_flag_probability)))
+    best_gain = float(gain.max())
+    done = (top >= cfg.stop_top_probability and not live_flag) or (
+        best_gain < cfg.min_gain_bits and not live_flag
+    )
+    questions: list[Question] = []
+    for k in order[: cfg.max_listed]:
+        if score[k] <= 1e-6:
+            break
+        fi = int(idx[k])
+        finding = model.finding(fi)
+        questions.append(
+            Question(
+                finding_id=finding.id,
+                question=finding.question,
+                reason=reason_for(model, fi, p, bool(level[k] > 0)),
+                red_flag=bool(level[k] > 0),
+                score=float(score[k]),
+                p_yes=float(p_yes[k]),
+            )
+        )
+    if done:
+        questions = []
+    return QuestionPlan(questions, done or not questions)
+
+
+def reason_for(model: CompiledModel, fi: int, p: FloatArray, red_flag: bool) -> str:
+    """A one-line reason: what the answer would tell the coach."""
+    q = model.q[fi]
+    finding = model.finding(fi)
+    if red_flag:
+        if finding.screens_for:
+            return finding.screens_for
+        weight = p * q * np.where(model.listed_red_flag[fi], 2.0, 1.0)
+        flagged = model.condition(int(np.argmax(weight)))
+        return f"rules out {flagged.short_name}"
+    # who says yes, and who says no, weighted by how likely each condition is now
+    yes_side = int(np.argmax(p * q))
+    no_side = int(np.argmax(p * (1 - q) * (np.arange(len(p)) != yes_side)))
+    a, b = model.condition(yes_side), model.condition(no_side)
+    if abs(q[yes_side] - q[no_side]) < 0.1:
+        return f"checks how well {a.short_name} fits"
+    return f"separates {a.short_name} from {b.short_name}"

@@ -1,0 +1,285 @@
+"""Read findings out of what a runner typed.
+
+The reader normalises the text (case, apostrophes, contractions, slang spellings), splits it into
+tokens and clauses, forgives small typos (rapidfuzz, against the lexicon's own vocabulary only),
+then matches the lexicon's patterns. Each match is checked for negation ("no fever", "didn't hear a
+pop", "not sick or anything", "coughing is fine") and hedging ("not sure if it's shin splints").
+
+The result is evidence, not truth: the inference engine weighs text findings as softer than
+answers to its questions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from runcoach.engine.patterns import Match, Pattern, PatternIndex, compile_pattern
+from runcoach.knowledge.loader import KnowledgeBase
+
+# --------------------------------------------------------------------------- normalisation
+
+_CONTRACTIONS: tuple[tuple[str, str], ...] = (
+    (r"\bcan'?t\b", "cannot"),
+    (r"\bwon'?t\b", "will not"),
+    (r"\bain'?t\b", "is not"),
+    (r"\bshan'?t\b", "shall not"),
+    (r"\b(\w+)n't\b", r"\1 not"),
+    (r"\b(do|does|did|is|are|was|were|have|has|had|could|would|should|must|need)nt\b", r"\1 not"),
+    (r"\bi'?m\b", "i am"),
+    (r"\b(it|that|there|what|he|she)'s\b", r"\1 is"),
+    (r"\b(\w+)'re\b", r"\1 are"),
+    (r"\b(\w+)'ve\b", r"\1 have"),
+    (r"\b(\w+)'ll\b", r"\1 will"),
+    (r"\b(i|you|we|they|he|she|it)'d\b", r"\1 would"),
+    (r"\bcan not\b", "cannot"),
+    (r"\bw/o\b", "without"),
+    (r"\bw/\b", "with"),
+    (r"\by/o\b", "yo"),
+    (r"\bb/c\b", "because"),
+    (r"(\d)\s*°\s*([cf])\b", r"\1 \2deg"),
+    (r"(\d)\s*(c|f)\b", r"\1 \2deg"),
+)
+_COMPILED_CONTRACTIONS = tuple((re.compile(p), r) for p, r in _CONTRACTIONS)
+_TOKEN = re.compile(r"-?\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
+_PUNCT = frozenset(".,;:!?()")
+#: words that end a clause for negation and matching purposes
+_CLAUSE_WORDS = frozenset({"but", "though", "tho", "although", "however", "except", "yet", "whereas"})
+
+_NEGATORS = frozenset({"no", "not", "never", "without", "none", "nothing", "neither", "nor", "nope", "zero"})
+_NEG_WINDOW = 5
+#: "not sure", "no idea" ... make what follows a guess, not a denial
+_HEDGE_AFTER_NEG = frozenset({"sure", "certain", "know", "idea", "clue", "positive"})
+_NOT_NEGATION_AFTER = frozenset({"matter", "only", "just", "bad", "too", "doubt", "that", "sure"})
+_HEDGES = frozenset(
+    {"maybe", "perhaps", "possibly", "might", "could", "wonder", "wondering", "unsure", "guess", "think"}
+)
+_POST_NEGATION = re.compile(
+    r"^(?:is |was |are |were |feels? |seems? |seemed |felt )?"
+    r"(?:totally |completely |perfectly |all )?(?:fine|ok|okay|normal|good|great|unaffected)\b"
+)
+
+MIN_FUZZY_LEN = 5
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Known English words (pyspellchecker's frequency list), so that real words are never "corrected"."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+
+
+def normalise(text: str) -> str:
+    out = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
+    out = out.replace("–", " - ").replace("—", " - ")
+    for pattern, repl in _COMPILED_CONTRACTIONS:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    return [t.replace("'", "") for t in _TOKEN.findall(normalise(text))]
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class TextFinding:
+    """A finding read from the text, with the words that said it."""
+
+    finding_id: str
+    present: bool
+    phrase: str
+    hedged: bool = False
+
+
+@dataclass
+class TextReading:
+    findings: dict[str, TextFinding] = field(default_factory=dict)
+    regions: dict[str, int] = field(default_factory=dict)
+    condition_mentions: dict[str, bool] = field(default_factory=dict)  # id -> hedged
+    side: str | None = None
+    age: int | None = None
+    temperature_c: float | None = None
+
+    def present(self) -> dict[str, bool]:
+        return {k: v.present for k, v in self.findings.items()}
+
+
+# --------------------------------------------------------------------------- the reader
+
+
+@dataclass(frozen=True)
+class _Payload:
+    kind: str  # "finding" | "region" | "condition"
+    ident: str
+    present: bool = True
+
+
+class TextReader:
+    """Compiled lexicon for one knowledge base; ``read(text)`` is safe to call many times."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.index = PatternIndex()
+        patterns: list[Pattern] = []
+        for fid, pats in kb.lexicon.present.items():
+            patterns += [compile_pattern(p, fid, _Payload("finding", fid, True)) for p in pats]
+        for fid, pats in kb.lexicon.absent.items():
+            patterns += [compile_pattern(p, fid, _Payload("finding", fid, False)) for p in pats]
+        for region in kb.meta.regions:
+            patterns += [compile_pattern(w, region.id, _Payload("region", region.id)) for w in region.words]
+        for cid, cond in kb.conditions.items():
+            names = list(kb.lexicon.condition_names.get(cid, ()))
+            names += [a for a in cond.aliases if len(a.split()) <= 4]
+            for name in dict.fromkeys(n.lower() for n in names):
+                cleaned = re.sub(r"[^a-z0-9*|~ .<>]", " ", normalise(name)).strip()
+                if cleaned:
+                    patterns.append(compile_pattern(cleaned, cid, _Payload("condition", cid)))
+        self.index.extend(patterns)
+        self._vocab = sorted(w for w in self.index.vocabulary if len(w) >= MIN_FUZZY_LEN - 1 and w.isalpha())
+        self._correct = functools.lru_cache(maxsize=20000)(self._correct_uncached)
+
+    # -- typos -------------------------------------------------------------
+
+    def _correct_uncached(self, token: str) -> str:
+        if len(token) < MIN_FUZZY_LEN or not token.isalpha() or self.index.knows(token):
+            return token
+        if token in english_words():
+            return token  # a real word ("never") is not a typo of a lexicon word ("fever")
+        cutoff = 2 if len(token) >= 8 else 1
+        best = process.extractOne(token, self._vocab, scorer=OSA.distance, score_cutoff=cutoff)
+        if best is None:
+            return token
+        return str(best[0])
+
+    # -- reading -------------------------------------------------------------
+
+    def read(self, text: str) -> TextReading:
+        reading = TextReading()
+        if not text or not text.strip():
+            return reading
+        raw_tokens = tokenize(text)
+        tokens = [self._correct(t) for t in raw_tokens]
+        barriers = frozenset(i for i, t in enumerate(tokens) if t in _PUNCT or t in _CLAUSE_WORDS)
+        matches = _longest_first(self.index.find(tokens, barriers))
+        question = "?" in text
+        for m in matches:
+            payload = m.pattern.value
+            assert isinstance(payload, _Payload)
+            negated, hedged = _polarity(tokens, m, barriers)
+            if payload.kind == "region":
+                if not negated:
+                    reading.regions[payload.ident] = reading.regions.get(payload.ident, 0) + 1
+            elif payload.kind == "condition":
+                if not negated:
+                    reading.condition_mentions[payload.ident] = hedged or question
+            else:
+                present = payload.present != negated
+                phrase = " ".join(raw_tokens[m.start : m.end + 1])
+                _record(reading, TextFinding(payload.ident, present, phrase, hedged))
+        reading.side = _side(tokens)
+        reading.age = _age(normalise(text))
+        reading.temperature_c = _temperature(tokens)
+        return reading
+
+
+def _longest_first(matches: Iterable[Match]) -> list[Match]:
+    return sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _record(reading: TextReading, finding: TextFinding) -> None:
+    """Keep one reading per finding; a positive statement wins over a negated one."""
+    old = reading.findings.get(finding.finding_id)
+    if old is None or (finding.present and not old.present):
+        reading.findings[finding.finding_id] = finding
+
+
+def _clause_start(pos: int, barriers: frozenset[int]) -> int:
+    j = pos
+    while j > 0 and (j - 1) not in barriers:
+        j -= 1
+    return j
+
+
+def _polarity(tokens: list[str], m: Match, barriers: frozenset[int]) -> tuple[bool, bool]:
+    """(negated, hedged) for a match, looking back within its clause and just after it."""
+    start = _clause_start(m.start, barriers)
+    negated = False
+    hedged = False
+    lo = max(start, m.start - _NEG_WINDOW)
+    for j in range(lo, m.start):
+        tok = tokens[j]
+        if tok in _HEDGES:
+            hedged = True
+        if tok in _NEGATORS:
+            after = tokens[j + 1] if j + 1 < len(tokens) else ""
+            if after in _HEDGE_AFTER_NEG:
+                hedged = True
+                continue
+            if after in _NOT_NEGATION_AFTER:
+                continue
+            negated = True
+    for j in range(start, m.start):
+        tok = tokens[j]
+        if tok in _HEDGES or (tok in _NEGATORS and j + 1 < len(tokens) and tokens[j + 1] in _HEDGE_AFTER_NEG):
+            hedged = True
+    if not negated:
+        tail = " ".join(t for t in tokens[m.end + 1 : m.end + 5] if t not in _PUNCT)
+        if _POST_NEGATION.match(tail) and not any(t in _PUNCT for t in tokens[m.end + 1 : m.end + 2]):
+            negated = True
+    return negated, hedged
+
+
+_LEFT = frozenset({"left", "lt"})
+_RIGHT = frozenset({"right", "rt"})
+
+
+def _side(tokens: list[str]) -> str | None:
+    left = any(t in _LEFT for t in tokens)
+    right = any(t in _RIGHT for t in tokens)
+    if ("both" in tokens and not (left ^ right)) or (left and right):
+        return "both"
+    if left:
+        return "left"
+    if right:
+        return "right"
+    return None
+
+
+_AGE_PATTERNS = (
+    re.compile(r"\b(\d{1,2})\s*(?:yo|y\.o\.|yrs?\b|years?\s+old|year\s+old)"),
+    re.compile(r"\bi am (\d{2})\b(?!\s*(?:km|k|mi|miles?|minutes?|mins?|seconds?|weeks?|days?|%))"),
+    re.compile(r"\bage(?:d)?\s*(\d{2})\b"),
+    re.compile(r"\((\d{2})\s*[mf]\)"),
+    re.compile(r"^(\d{2})\s*(?:[mf]\b|,|and\b)"),
+)
+
+
+def _age(text: str) -> int | None:
+    for pattern in _AGE_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            age = int(m.group(1))
+            if 8 <= age <= 95:
+                return age
+    return None
+
+
+def _temperature(tokens: list[str]) -> float | None:
+    for i, tok in enumerate(tokens[:-1]):
+        unit = tokens[i + 1]
+        if unit not in ("cdeg", "fdeg"):
+            continue
+        try:
+            value = float(tok)
+        except ValueError:
+            continue
+        return value if unit == "cdeg" else (value - 32) * 5 / 9
+    return None
