@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from runcoach.engine.patterns import Match, Pattern, PatternIndex, compile_pattern
 from runcoach.knowledge.loader import KnowledgeBase
+from runcoach.knowledge.patterns import Match, Pattern, PatternIndex, compile_pattern
 
 # --------------------------------------------------------------------------- normalisation
 

@@ -29,6 +29,7 @@ from runcoach.knowledge.models import (
     Meta,
     Region,
 )
+from runcoach.knowledge.patterns import PatternError, compile_pattern
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -154,7 +155,9 @@ def _entry_name(raw: Any, loc: tuple[int | str, ...]) -> str:
             node = node[part]
         path.append(str(part))
     dotted = ".".join(path).replace(".[", "[")
-    return f"{entry}: {dotted}" if entry else dotted
+    if entry and dotted:
+        return f"{entry}: {dotted}"
+    return entry or dotted or "(top level)"
 
 
 def _validate(model: type[M], raw: Any, rel: str, problems: _Problems) -> M | None:
@@ -165,7 +168,8 @@ def _validate(model: type[M], raw: Any, rel: str, problems: _Problems) -> M | No
         return model.model_validate(raw)
     except ValidationError as exc:
         for err in exc.errors():
-            problems.add(f"{rel}: {_entry_name(raw, tuple(err['loc']))}", err["msg"])
+            message = str(err["msg"]).removeprefix("Value error, ")
+            problems.add(f"{rel}: {_entry_name(raw, tuple(err['loc']))}", message)
         return None
 
 
@@ -224,6 +228,9 @@ def _load(root: Path) -> KnowledgeBase:
             conditions[cond.id] = cond
             condition_article[cond.id] = art.article
     lexicon = _merge_lexicons(lexicons, findings, conditions, problems)
+    for region in meta.regions:
+        for word in region.words:
+            _pattern_ok(word, f"meta.yaml: regions.{region.id}", problems)
     regions = {r.id: r for r in meta.regions}
     kb = KnowledgeBase(
         meta=meta,
@@ -271,6 +278,8 @@ def _merge_lexicons(
             for pat in patterns:
                 target = absent if pat.startswith("!") else present
                 clean = pat.lstrip("!").strip()
+                if not _pattern_ok(clean, f"{rel}: findings.{fid}", problems):
+                    continue
                 if clean and clean not in target.setdefault(fid, []):
                     target[fid].append(clean)
         for cid, patterns in lex.conditions.items():
@@ -278,6 +287,8 @@ def _merge_lexicons(
                 problems.add(f"{rel}: conditions.{cid}", "unknown condition id")
                 continue
             for pat in patterns:
+                if not _pattern_ok(pat, f"{rel}: conditions.{cid}", problems):
+                    continue
                 if pat not in names.setdefault(cid, []):
                     names[cid].append(pat)
     return Lexicon(
@@ -285,6 +296,15 @@ def _merge_lexicons(
         absent={k: tuple(v) for k, v in absent.items()},
         condition_names={k: tuple(v) for k, v in names.items()},
     )
+
+
+def _pattern_ok(pattern: str, where: str, problems: _Problems) -> bool:
+    try:
+        compile_pattern(pattern, "check")
+    except PatternError as exc:
+        problems.add(where, str(exc))
+        return False
+    return True
 
 
 def _src_keys(cond: Condition) -> Iterator[tuple[str, str]]:

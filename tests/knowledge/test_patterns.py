@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from runcoach.engine.patterns import PatternError, PatternIndex, compile_pattern
+from runcoach.knowledge.patterns import PatternError, PatternIndex, compile_pattern
 
 
 def _find(pattern: str, text: str) -> bool:
