@@ -44,6 +44,30 @@ def background_rate(finding: Finding) -> float:
     return finding.base_rate if finding.base_rate is not None else BACKGROUND_BY_KIND[finding.kind]
 
 
+#: a supporting finding is at least this many times as common as in runners generally ...
+FOR_RATIO: dict[str, float] = {"always": 3.0, "usually": 2.5, "often": 2.0, "sometimes": 1.5}
+#: ... and an opposing one at most this fraction of it
+AGAINST_RATIO: dict[str, float] = {"seldom": 0.4, "rarely": 0.15, "never": 0.03}
+
+
+def supporting_likelihood(level: str, background: float) -> float:
+    """P(present | condition) for a ``for`` finding: its graded level, never below the background.
+
+    "sometimes" (0.35) for a finding most runners have anyway (running on pavement, 45%) must still
+    point toward the condition, so the level is raised to a multiple of the background.
+    """
+    return min(0.97, max(LIKELIHOOD[level], background * FOR_RATIO[level]))  # type: ignore[index]
+
+
+def opposing_likelihood(level: str, background: float) -> float:
+    """P(present | condition) for an ``against`` finding: below both its level and the background.
+
+    "seldom" (0.12) would otherwise be *above* the 3% background of a specific symptom and so
+    count for the condition instead of against it.
+    """
+    return min(LIKELIHOOD[level], background * AGAINST_RATIO[level])  # type: ignore[index]
+
+
 @dataclass(frozen=True)
 class CompiledModel:
     kb: KnowledgeBase
@@ -87,8 +111,12 @@ def compile_model(kb: KnowledgeBase) -> CompiledModel:
     listed = np.zeros((len(finds), len(conds)), dtype=bool)
     relevant = np.zeros((len(finds), len(conds)), dtype=bool)
     for ci, cond in enumerate(conds):
-        for fid, level in (*cond.evidence_for.items(), *cond.evidence_against.items()):
-            q[f_index[fid], ci] = LIKELIHOOD[level]
+        for fid, level in cond.evidence_for.items():
+            fi = f_index[fid]
+            q[fi, ci] = supporting_likelihood(level, background[fi])
+        for fid, level in cond.evidence_against.items():
+            fi = f_index[fid]
+            q[fi, ci] = opposing_likelihood(level, background[fi])
         for fid in cond.red_flags:
             listed[f_index[fid], ci] = True
             relevant[f_index[fid], ci] = True
