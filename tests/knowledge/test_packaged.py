@@ -48,7 +48,7 @@ def test_key_findings_point_to_and_findings_against_point_away(
         missing_for = set(spec["key_findings"]) - set(cond.evidence_for)
         missing_against = set(spec.get("findings_against") or []) - set(cond.evidence_against)
         assert not missing_for, f"{cond.id}: key findings not under 'for': {sorted(missing_for)}"
-        assert not missing_against, f"{cond.id}: findings_against not under 'against': {sorted(missing_against)}"
+        assert not missing_against, f"{cond.id}: not under 'against': {sorted(missing_against)}"
 
 
 def test_every_catalog_finding_is_present_with_the_same_escalation(
@@ -73,7 +73,11 @@ def test_every_article_has_its_file_and_every_condition_its_advice(kb: Knowledge
 
 
 def test_likelihoods_are_graded_not_yes_no(kb: KnowledgeBase) -> None:
-    used = {level for c in kb.conditions.values() for level in (*c.evidence_for.values(), *c.evidence_against.values())}
+    used = {
+        level
+        for c in kb.conditions.values()
+        for level in (*c.evidence_for.values(), *c.evidence_against.values())
+    }
     assert len(used) >= 5, f"only {sorted(used)} of {sorted(LIKELIHOOD)} are used"
 
 

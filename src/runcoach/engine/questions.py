@@ -70,10 +70,18 @@ def expected_gain(q: FloatArray, p: FloatArray) -> tuple[FloatArray, FloatArray]
 
 def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> list[int]:
     seen = ev.asked_or_read()
+    # an escalating finding read from the text is worth confirming before it changes the triage
+    confirm = {
+        fid
+        for fid, tf in ev.text.items()
+        if tf.present
+        and model.min_triage_rank[model.f_index[fid]] >= 0
+        and not model.kb.findings[fid].red_flag
+    }
     return [
         i
         for i, fid in enumerate(model.finding_ids)
-        if fid not in seen and model.kb.findings[fid].kind not in cfg.skip_kinds
+        if (fid not in seen or fid in confirm) and model.kb.findings[fid].kind not in cfg.skip_kinds
     ]
 
 

@@ -4,7 +4,8 @@ The condition-based level is the most urgent level whose conditions together sti
 probability: e.g. urgent when the conditions needing at least urgent care add up to 12% or more.
 Thresholds fall as severity rises, so an unlikely emergency still raises the level ("when unsure,
 go up"). Any red-flag finding that is present sets the triage to at least its level and the run
-decision to red; ``min_triage`` / ``min_run_decision`` of present findings apply too.
+decision to red; ``min_run_decision`` of present findings applies too, and ``min_triage`` of
+findings the runner confirmed (a reading of their words alone is confirmed by a question first).
 """
 
 from __future__ import annotations
@@ -84,7 +85,9 @@ def decide(
                 reason = "red_flag"
             t_rank = max(t_rank, level)
             r_rank = 2
-        if model.min_triage_rank[fi] > t_rank:
+        # a non-red-flag escalation ("book a check") needs the runner's answer, not just a
+        # reading of their words; red flags above apply from text too
+        if source == "answer" and model.min_triage_rank[fi] > t_rank:
             t_rank = int(model.min_triage_rank[fi])
             reason = "finding"
         r_rank = max(r_rank, int(model.min_run_rank[fi]))
