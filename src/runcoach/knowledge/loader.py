@@ -346,3 +346,10 @@ def _check_condition(kb: KnowledgeBase, where: str, cond: Condition, problems: _
             problems.add(f"{where}: {field_name}", f"no article file for {article!r} (src {src!r})")
         elif key not in kb.sections[article]:
             problems.add(f"{where}: {field_name}", f"unknown section key {key!r} in article {article!r}")
+
+
+# Public names for other knowledge files that load the same way (guidance.yaml): read a YAML file,
+# validate it with a model and collect problems as ``file: entry: field: message`` lines.
+Problems = _Problems
+read_yaml = _read_yaml
+validate_model = _validate
