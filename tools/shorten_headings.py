@@ -56,17 +56,23 @@ def rewrite_sections(path: Path) -> None:
     path.write_text("".join(out), encoding="utf-8")
 
 
+_INLINE_SECTION = re.compile(r'(section: )"([^"]*)"')
+
+
 def rewrite_titles(path: Path) -> None:
+    """Rewrite ``title:`` lines and inline ``section: "..."`` values (guidance and plan sources)."""
     out = []
     for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-        out.append(rewrite_line(line) if line.lstrip().startswith("title:") else line)
+        line = rewrite_line(line) if line.lstrip().startswith("title:") else line
+        line = _INLINE_SECTION.sub(lambda m: f'{m.group(1)}"{shorten_path(m.group(2))}"', line)
+        out.append(line)
     path.write_text("".join(out), encoding="utf-8")
 
 
 def main() -> None:
     for path in sorted((DATA / "conditions").glob("*.yaml")):
         rewrite_sections(path)
-    for path in (DATA / "meta.yaml", DATA / "guidance.yaml"):
+    for path in (DATA / "meta.yaml", DATA / "guidance.yaml", *sorted((DATA / "plans").glob("*.yaml"))):
         if path.exists():
             rewrite_titles(path)
 

@@ -18,17 +18,20 @@ def knowledge(
     check: Annotated[bool, typer.Option("--check", help="Only validate the data files.")] = False,
 ) -> None:
     from runcoach.cli.console import err, print_json
+    from runcoach.knowledge.guidance import load_guidance
     from runcoach.knowledge.loader import load_knowledge
     from runcoach.services.knowledge import knowledge_document
 
     kb = load_knowledge()
+    guidance = load_guidance()
     if as_json:
-        print_json(knowledge_document(kb))
+        print_json(knowledge_document(kb) | {"guidance": guidance.model_dump(mode="json")})
         return
     console = err() if check else None
     msg = (
         f"knowledge base OK: {len(kb.conditions)} conditions, {len(kb.findings)} findings, "
-        f"{len(kb.sections)} articles"
+        f"{len(kb.sections)} articles, {len(guidance.sources)} cited sections of numbers, "
+        f"{len(guidance.pre_run_tips)} pre-run tips"
     )
     if console is not None:
         console.print(msg)
