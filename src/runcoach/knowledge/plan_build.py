@@ -57,7 +57,11 @@ def load_plans_from(root: Path, kb: KnowledgeBase, guidance: Guidance) -> Plans:
         problems.add("plans", "no plan files (plans/*.yaml)")
     for path in paths:
         rel = f"plans/{path.name}"
-        parsed = validate_model(PlansFile, read_yaml(path, problems, rel), rel, problems)
+        before = len(problems.lines)
+        raw = read_yaml(path, problems, rel)
+        if len(problems.lines) > before:
+            continue
+        parsed = validate_model(PlansFile, raw, rel, problems)
         if parsed is not None:
             files.append((rel, parsed))
     problems.raise_if_any()
