@@ -441,3 +441,9 @@ def test_an_empty_file_and_a_missing_folder_are_refused(data: Path) -> None:
     assert "plans/empty.yaml: the file is empty" in _error(data)
     shutil.rmtree(data / "plans")
     assert "no plan files" in _error(data)
+
+
+def test_knowledge_check_validates_and_counts_the_plans(cli: Any, plans: Plans) -> None:
+    result = cli("knowledge", "--check")
+    assert result.exit_code == 0
+    assert f"{len(plans)} return-to-run plans" in result.stderr

@@ -62,6 +62,9 @@ def test_a_session_event_carries_the_session_the_cues_and_the_exercises(plans: P
     )
     text = str(_by_date(to_ics(state, plan))[raises.on]["DESCRIPTION"])
     assert "Single-leg calf raises (15-20 reps; build toward this many pain-free reps)" in text
+    protect = str(_by_date(to_ics(state, plan))[START]["DESCRIPTION"])
+    assert "Tips for this phase:" in protect and plan.phases[0].tips[0].text in protect
+    assert "Keep the effort" not in protect  # running cues are for running days
 
 
 def test_a_gate_event_lists_every_check_to_confirm(plans: Plans) -> None:

@@ -20,10 +20,12 @@ def knowledge(
     from runcoach.cli.console import err, print_json
     from runcoach.knowledge.guidance import load_guidance
     from runcoach.knowledge.loader import load_knowledge
+    from runcoach.knowledge.plans import load_plans
     from runcoach.services.knowledge import knowledge_document
 
     kb = load_knowledge()
     guidance = load_guidance()
+    plans = load_plans()
     if as_json:
         print_json(knowledge_document(kb) | {"guidance": guidance.model_dump(mode="json")})
         return
@@ -31,7 +33,7 @@ def knowledge(
     msg = (
         f"knowledge base OK: {len(kb.conditions)} conditions, {len(kb.findings)} findings, "
         f"{len(kb.sections)} articles, {len(guidance.sources)} cited sections of numbers, "
-        f"{len(guidance.pre_run_tips)} pre-run tips"
+        f"{len(guidance.pre_run_tips)} pre-run tips, {len(plans)} return-to-run plans"
     )
     if console is not None:
         console.print(msg)

@@ -102,6 +102,9 @@ def describe_day(plan: Plan, day: ScheduledDay) -> list[str]:
     if cues and day.kind != "gate":
         lines.append("Cues:")
         lines.extend(f"- {c.text}" for c in cues)
+    if phase is not None and phase.tips and day.day_in_phase == 1:
+        lines.append("Tips for this phase:")
+        lines.extend(f"- {t.text}" for t in phase.tips)
     lines.append("Stop and get it checked if:")
     lines.extend(f"- {s.text}" for s in plan.stop_signs)
     lines.append("Tomorrow morning, note your pain from 0 to 10: the plan adapts to it.")
