@@ -369,6 +369,11 @@ BROKEN: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         "{amount} needs a guidance figure",
     ),
     (
+        "a number written as text",
+        lambda d: _calf(d)["grades"][0].update(grade="1"),
+        "calf_strain: grades[0].grade: Input should be a valid integer",
+    ),
+    (
         "unknown adapt rules",
         lambda d: _calf(d).update(adapt="relaxed"),
         "calf_strain: adapt: unknown adapt rules 'relaxed'",

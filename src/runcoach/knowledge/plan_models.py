@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from runcoach.knowledge.guidance import Amount, Interval
 from runcoach.knowledge.models import Id, Strict, Text
@@ -37,14 +37,21 @@ CrossTraining = Literal["cycling", "swimming", "pool_running", "elliptical"]
 Pick = Literal["low", "high"]
 
 
-class GuidanceRef(Strict):
+class PlanModel(Strict):
+    """Base of every plan model: unknown fields are errors, instances are immutable, and values are
+    taken as written (pydantic strict mode: no quietly turning "10" into 10)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class GuidanceRef(PlanModel):
     """A figure of guidance.yaml, used by reference; ``pick`` chooses an end of a range."""
 
     guidance: GuidancePath
     pick: Pick | None = None
 
 
-class NoteSpec(Strict):
+class NoteSpec(PlanModel):
     """A cue, tip or stop sign: own words with ``src``, or a guidance tip or figure.
 
     With ``guidance`` pointing at a figure, ``text`` may say ``{amount}`` where the figure goes
@@ -66,7 +73,7 @@ class NoteSpec(Strict):
         return self
 
 
-class CheckSpec(Strict):
+class CheckSpec(PlanModel):
     """A readiness check a runner confirms at a gate, with what to work on when it fails."""
 
     id: Id
@@ -92,7 +99,7 @@ class CheckSpec(Strict):
         return self
 
 
-class ExerciseSpec(Strict):
+class ExerciseSpec(PlanModel):
     """An exercise the condition files do not describe, in the project's own words."""
 
     id: Id
@@ -101,7 +108,7 @@ class ExerciseSpec(Strict):
     src: Src
 
 
-class DoseSpec(Strict):
+class DoseSpec(PlanModel):
     """An exercise in a session, with the dose the articles give (never an invented one)."""
 
     #: an id of an ``exercises`` catalogue, or ``condition_id/Exercise name``
@@ -114,7 +121,7 @@ class DoseSpec(Strict):
     conditions: list[Id] = Field(default_factory=list)
 
 
-class SessionSpec(Strict):
+class SessionSpec(PlanModel):
     """One day of a phase: the main activity plus any strength or mobility work."""
 
     kind: SessionKind
@@ -146,14 +153,14 @@ class SessionSpec(Strict):
         return self
 
 
-class GateCheckRef(Strict):
+class GateCheckRef(PlanModel):
     """A gate check that applies only to some grades."""
 
     check: Id
     grades: list[int] = Field(min_length=1)
 
 
-class GateSpec(Strict):
+class GateSpec(PlanModel):
     """Readiness checks the runner confirms before a phase starts; failing one holds the previous phase."""
 
     checks: list[Id | GateCheckRef] = Field(min_length=1)
@@ -162,14 +169,14 @@ class GateSpec(Strict):
     src: Src
 
 
-class PhaseDaysSpec(Strict):
+class PhaseDaysSpec(PlanModel):
     #: the planned length of the phase (its sessions repeat to fill it)
     min_days: int | GuidanceRef
     #: past this, the phase is taking longer than the articles expect: get it checked
     max_days: int | GuidanceRef | None = None
 
 
-class ProgressionSpec(Strict):
+class ProgressionSpec(PlanModel):
     """How run minutes grow inside a phase: minutes added each week, or a weekly percentage."""
 
     add_minutes_per_week: GuidanceRef | None = None
@@ -200,7 +207,7 @@ class PhaseSpec(PhaseDaysSpec):
     tips: list[NoteSpec] = Field(default_factory=list)
 
 
-class GradeSpec(Strict):
+class GradeSpec(PlanModel):
     """A grade or severity the plan covers; ``condition`` when the grade is its own condition id."""
 
     grade: int = Field(ge=1, le=4)
@@ -208,12 +215,12 @@ class GradeSpec(Strict):
     condition: Id | None = None
 
 
-class CrossTrainingSpec(Strict):
+class CrossTrainingSpec(PlanModel):
     options: list[CrossTraining] = Field(min_length=1)
     src: Src
 
 
-class AdaptSpec(Strict):
+class AdaptSpec(PlanModel):
     """When next-day pain repeats a session, and how many flares step back a phase."""
 
     repeat_if_pain_rises_by: int = Field(ge=1, le=10)
@@ -222,7 +229,7 @@ class AdaptSpec(Strict):
     src: Src
 
 
-class PlanSpec(Strict):
+class PlanSpec(PlanModel):
     id: Id
     name: Text
     summary: Text
@@ -238,7 +245,7 @@ class PlanSpec(Strict):
     then: Id | None = None
 
 
-class PlansFile(Strict):
+class PlansFile(PlanModel):
     """``plans/<name>.yaml``: plans plus the checks, exercises and rules they share (by id, across files)."""
 
     schema_version: Literal[1]

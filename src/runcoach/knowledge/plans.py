@@ -24,27 +24,27 @@ from pydantic import Field
 
 from runcoach.errors import NotFoundError
 from runcoach.knowledge.guidance import Amount, Interval
-from runcoach.knowledge.models import Id, Strict, Text
-from runcoach.knowledge.plan_models import CrossTraining, SessionKind
+from runcoach.knowledge.models import Id, Text
+from runcoach.knowledge.plan_models import CrossTraining, PlanModel, SessionKind
 
 PLANS_DIR = "plans"
 
 
-class Citation(Strict):
+class Citation(PlanModel):
     """An article and the heading path of the section a fact comes from."""
 
     article: Id
     section: Text
 
 
-class Note(Strict):
+class Note(PlanModel):
     """A cue, tip or stop sign in the project's own words, with its source."""
 
     text: Text
     source: Citation
 
 
-class Check(Strict):
+class Check(PlanModel):
     """A readiness check: what to confirm, the target where the articles give one, and what to work on."""
 
     id: Id
@@ -55,13 +55,13 @@ class Check(Strict):
     work_source: Citation
 
 
-class GateCheck(Strict):
+class GateCheck(PlanModel):
     check: Check
     #: only for these grades (empty: every grade)
     grades: tuple[int, ...] = ()
 
 
-class Gate(Strict):
+class Gate(PlanModel):
     checks: tuple[GateCheck, ...] = Field(min_length=1)
     hold_days: int = Field(ge=1)
     source: Citation
@@ -70,7 +70,7 @@ class Gate(Strict):
         return tuple(c.check for c in self.checks if not c.grades or grade in c.grades)
 
 
-class Exercise(Strict):
+class Exercise(PlanModel):
     """An exercise with how to do it (from a condition's advice or a plans catalogue) and its dose."""
 
     name: Text
@@ -84,7 +84,7 @@ class Exercise(Strict):
     conditions: tuple[Id, ...] = ()
 
 
-class Session(Strict):
+class Session(PlanModel):
     kind: SessionKind
     title: Text
     text: Text
@@ -97,19 +97,19 @@ class Session(Strict):
     cross_training: tuple[CrossTraining, ...] = ()
 
 
-class PhaseDays(Strict):
+class PhaseDays(PlanModel):
     min_days: int = Field(ge=1)
     max_days: int | None = Field(default=None, ge=1)
 
 
-class Progression(Strict):
+class Progression(PlanModel):
     add_minutes_per_week: float | None = None
     weekly_increase_pct: float | None = None
     cutback_every_weeks: int | None = None
     source: Citation
 
 
-class Phase(Strict):
+class Phase(PlanModel):
     id: Id
     name: Text
     goal: Text
@@ -130,20 +130,20 @@ class Phase(Strict):
         return self.by_grade.get(grade, self.days) if grade is not None else self.days
 
 
-class Grade(Strict):
+class Grade(PlanModel):
     grade: int
     label: Text
     condition: Id | None = None
 
 
-class Adapt(Strict):
+class Adapt(PlanModel):
     repeat_if_pain_rises_by: int
     repeat_if_pain_above: int
     step_back_after_flares: int
     source: Citation
 
 
-class Plan(Strict):
+class Plan(PlanModel):
     id: Id
     name: Text
     summary: Text
