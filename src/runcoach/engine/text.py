@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from runcoach.knowledge.loader import KnowledgeBase
-from runcoach.knowledge.patterns import Match, Pattern, PatternIndex, compile_pattern
+from runcoach.knowledge.patterns import Match, Pattern, PatternIndex, compile_patterns
 
 # --------------------------------------------------------------------------- normalisation
 
@@ -38,6 +38,9 @@ _CONTRACTIONS: tuple[tuple[str, str], ...] = (
     (r"\b(\w+)'ll\b", r"\1 will"),
     (r"\b(i|you|we|they|he|she|it)'d\b", r"\1 would"),
     (r"\bcan not\b", "cannot"),
+    # "can barely", "could hardly", "unable to": close enough to "cannot" for safety questions
+    (r"\b(?:can|could)\s+(?:barely|hardly|scarcely)\b", "cannot"),
+    (r"\b(?:unable to|not able to)\b", "cannot"),
     (r"\bw/o\b", "without"),
     (r"\bw/\b", "with"),
     (r"\by/o\b", "yo"),
@@ -130,18 +133,21 @@ class TextReader:
         self.index = PatternIndex()
         patterns: list[Pattern] = []
         for fid, pats in kb.lexicon.present.items():
-            patterns += [compile_pattern(p, fid, _Payload("finding", fid, True)) for p in pats]
+            for p in pats:
+                patterns += compile_patterns(p, fid, _Payload("finding", fid, True))
         for fid, pats in kb.lexicon.absent.items():
-            patterns += [compile_pattern(p, fid, _Payload("finding", fid, False)) for p in pats]
+            for p in pats:
+                patterns += compile_patterns(p, fid, _Payload("finding", fid, False))
         for region in kb.meta.regions:
-            patterns += [compile_pattern(w, region.id, _Payload("region", region.id)) for w in region.words]
+            for w in region.words:
+                patterns += compile_patterns(w, region.id, _Payload("region", region.id))
         for cid, cond in kb.conditions.items():
             names = list(kb.lexicon.condition_names.get(cid, ()))
             names += [a for a in cond.aliases if len(a.split()) <= 4]
             for name in dict.fromkeys(n.lower() for n in names):
                 cleaned = re.sub(r"[^a-z0-9*|~ .<>]", " ", normalise(name)).strip()
                 if cleaned:
-                    patterns.append(compile_pattern(cleaned, cid, _Payload("condition", cid)))
+                    patterns += compile_patterns(cleaned, cid, _Payload("condition", cid))
         self.index.extend(patterns)
         self._vocab = sorted(w for w in self.index.vocabulary if len(w) >= MIN_FUZZY_LEN - 1 and w.isalpha())
         self._correct = functools.lru_cache(maxsize=20000)(self._correct_uncached)
@@ -167,7 +173,11 @@ class TextReader:
             return reading
         raw_tokens = tokenize(text)
         tokens = [self._correct(t) for t in raw_tokens]
-        barriers = frozenset(i for i, t in enumerate(tokens) if t in _PUNCT or t in _CLAUSE_WORDS)
+        # commas do not end a clause: "warm, red and swollen" is one phrase, and "no fever, chills or
+        # aches" one denial (the negation window keeps a denial from running on too far)
+        barriers = frozenset(
+            i for i, t in enumerate(tokens) if (t in _PUNCT and t != ",") or t in _CLAUSE_WORDS
+        )
         matches = _longest_first(self.index.find(tokens, barriers))
         question = "?" in text
         for m in matches:

@@ -30,7 +30,7 @@ from runcoach.knowledge.models import (
     Meta,
     Region,
 )
-from runcoach.knowledge.patterns import PatternError, compile_pattern
+from runcoach.knowledge.patterns import PatternError, compile_patterns
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -309,7 +309,7 @@ def _merge_lexicons(
 
 def _pattern_ok(pattern: str, where: str, problems: _Problems) -> bool:
     try:
-        compile_pattern(pattern, "check")
+        compile_patterns(pattern, "check")
     except PatternError as exc:
         problems.add(where, str(exc))
         return False

@@ -5,6 +5,7 @@ A pattern is a sequence of elements separated by spaces (see docs/knowledge.md):
 - ``word``: that word; ``word*``: any word starting with it; ``a|b|c``: one of these
 - ``~``: up to 3 other words may come before the next element; ``...``: up to 8
 - ``<num>``: any number
+- ``(a b|c d)``: one of several multi-word phrases (expanded into separate patterns)
 
 Matching works on the token list of one clause-aware text (see :mod:`runcoach.engine.text`).
 An index from first elements to patterns means a text is only checked against the patterns whose
@@ -55,6 +56,38 @@ class Pattern:
 
 class PatternError(ValueError):
     """A lexicon pattern that cannot be compiled."""
+
+
+def expand(text: str) -> list[str]:
+    """Expand parenthesised multi-word alternatives: ``(pins and needles|numb*) ~ arm`` -> 2 patterns.
+
+    Inside ``( )`` the ``|`` separates whole phrases; outside, ``a|b`` stays a one-word choice.
+    Groups may not nest.
+    """
+    start = text.find("(")
+    if start < 0:
+        if ")" in text:
+            raise PatternError(f"unbalanced ')' in {text!r}")
+        return [text]
+    end = text.find(")", start)
+    if end < 0:
+        raise PatternError(f"unbalanced '(' in {text!r}")
+    inner = text[start + 1 : end]
+    if "(" in inner:
+        raise PatternError(f"nested groups are not supported in {text!r}")
+    options = [o.strip() for o in inner.split("|")]
+    if not all(options):
+        raise PatternError(f"empty alternative in group of {text!r}")
+    head, tail = text[:start], text[end + 1 :]
+    out: list[str] = []
+    for option in options:
+        out += expand(f"{head} {option} {tail}".strip())
+    return out
+
+
+def compile_patterns(text: str, key: str, value: object = None) -> list[Pattern]:
+    """All compiled patterns one lexicon entry stands for (after expanding its groups)."""
+    return [compile_pattern(" ".join(t.split()), key, value) for t in expand(text)]
 
 
 def compile_pattern(text: str, key: str, value: object = None) -> Pattern:
