@@ -32,6 +32,16 @@ BENIGN = [
     "I drank plenty of water and had electrolytes on the long run.",
     "Can't wait to get out there again tomorrow.",
     "Running in the heat is tough but I'm adapting.",
+    "Hopefully the weather holds for Sunday.",
+    "My alarm woke me up at 5 for the long run.",
+    "I've been running for years and never had a problem.",
+    "Popped some ibuprofen before bed, all good now.",
+    "It was 38C out so I ran at dawn.",
+    "Woke up in the middle of the night to pee, then back to sleep.",
+    "My legs felt dead on the hills today, just tired.",
+    "My foot fell asleep while I was sitting on the floor.",
+    "I collapsed on the sofa after the race, happy and tired.",
+    "Chest felt fine, breathing felt fine, just slow legs.",
 ]
 
 

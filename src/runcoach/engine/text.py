@@ -111,6 +111,7 @@ class TextReading:
     side: str | None = None
     age: int | None = None
     temperature_c: float | None = None
+    body_temperature_c: float | None = None
 
     def present(self) -> dict[str, bool]:
         return {k: v.present for k, v in self.findings.items()}
@@ -197,6 +198,12 @@ class TextReader:
         reading.side = _side(tokens)
         reading.age = _age(normalise(text))
         reading.temperature_c = _temperature(tokens)
+        fever_c = body_temperature(tokens)
+        if fever_c is not None:
+            reading.body_temperature_c = fever_c
+            _record(reading, TextFinding("fever", True, f"temperature {fever_c:.1f} C"))
+            if reading.temperature_c is not None and abs(reading.temperature_c - fever_c) < 0.01:
+                reading.temperature_c = None  # it was the runner's temperature, not the weather
         return reading
 
 
@@ -279,6 +286,34 @@ def _age(text: str) -> int | None:
             age = int(m.group(1))
             if 8 <= age <= 95:
                 return age
+    return None
+
+
+_BODY_TEMP_WORDS = frozenset({"temp", "temperature", "fever", "thermometer", "temps"})
+_AIR_WORDS = frozenset({"out", "outside", "air", "weather", "morning", "evening", "day", "forecast", "degrees"})
+
+
+def body_temperature(tokens: list[str]) -> float | None:
+    """A body temperature the runner reports ("temp of 38.5", "fever 101F"), in Celsius.
+
+    Only a number close after a temperature word counts, and only in the fever range; the air
+    temperature of a cold or hot run ("it was 38C out") is left to :func:`_temperature`.
+    """
+    for i, tok in enumerate(tokens):
+        if tok not in _BODY_TEMP_WORDS:
+            continue
+        window = tokens[i + 1 : i + 5]
+        if any(w in _AIR_WORDS for w in window):
+            continue
+        for j, cand in enumerate(window):
+            try:
+                value = float(cand)
+            except ValueError:
+                continue
+            unit = window[j + 1] if j + 1 < len(window) else ""
+            celsius = (value - 32) * 5 / 9 if unit == "fdeg" or value > 45 else value
+            if 37.8 <= celsius <= 43.5:
+                return celsius
     return None
 
 
