@@ -290,7 +290,9 @@ def _age(text: str) -> int | None:
 
 
 _BODY_TEMP_WORDS = frozenset({"temp", "temperature", "fever", "thermometer", "temps"})
-_AIR_WORDS = frozenset({"out", "outside", "air", "weather", "morning", "evening", "day", "forecast", "degrees"})
+_AIR_WORDS = frozenset(
+    {"out", "outside", "air", "weather", "morning", "evening", "day", "forecast", "degrees"}
+)
 
 
 def body_temperature(tokens: list[str]) -> float | None:
