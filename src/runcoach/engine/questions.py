@@ -78,10 +78,11 @@ def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> l
         and model.min_triage_rank[model.f_index[fid]] >= 0
         and not model.kb.findings[fid].red_flag
     }
+    skip = cfg.skip_kinds
     return [
         i
-        for i, fid in enumerate(model.finding_ids)
-        if (fid not in seen or fid in confirm) and model.kb.findings[fid].kind not in cfg.skip_kinds
+        for i, (fid, kind) in enumerate(zip(model.finding_ids, model.kinds, strict=True))
+        if kind not in skip and (fid not in seen or fid in confirm)
     ]
 
 

@@ -68,21 +68,32 @@ _POST_NEGATION = re.compile(
 )
 
 MIN_FUZZY_LEN = 5
+#: words that start a new statement after a comma (a denial before the comma stops there)
+_NEW_SUBJECT = frozenset(
+    {"i", "im", "it", "its", "my", "the", "this", "that", "there", "he", "she", "we", "they", "you", "then"}
+)
+
+
+@functools.cache
+def english_frequency() -> dict[str, int]:
+    """English word counts (pyspellchecker's frequency list)."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
 @functools.cache
 def english_words() -> frozenset[str]:
-    """Known English words (pyspellchecker's frequency list), so that real words are never "corrected"."""
-    from spellchecker import SpellChecker
-
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    """Known English words, so that real words are never "corrected" to lexicon words."""
+    return frozenset(english_frequency())
 
 
 def normalise(text: str) -> str:
     out = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     out = out.replace("–", " - ").replace("—", " - ")
     for pattern, repl in _COMPILED_CONTRACTIONS:
-        out = pattern.sub(repl, out)
+        if pattern.search(out):
+            out = pattern.sub(repl, out)
     return out
 
 
@@ -131,7 +142,7 @@ class TextReader:
     """Compiled lexicon for one knowledge base; ``read(text)`` is safe to call many times."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.index = PatternIndex()
+        self.index = PatternIndex(word_cost=english_frequency())
         patterns: list[Pattern] = []
         for fid, pats in kb.lexicon.present.items():
             for p in pats:
@@ -179,12 +190,19 @@ class TextReader:
         barriers = frozenset(
             i for i, t in enumerate(tokens) if (t in _PUNCT and t != ",") or t in _CLAUSE_WORDS
         )
-        matches = _longest_first(self.index.find(tokens, barriers))
+        # a denial does not run past a comma into a new statement: "no swelling, I can hop"
+        neg_barriers = barriers | frozenset(
+            i for i, t in enumerate(tokens[:-1]) if t == "," and tokens[i + 1] in _NEW_SUBJECT
+        )
+        matches = _drop_contained(_longest_first(self.index.find(tokens, barriers)))
         question = "?" in text
         for m in matches:
             payload = m.pattern.value
             assert isinstance(payload, _Payload)
-            negated, hedged = _polarity(tokens, m, barriers)
+            if payload.kind == "finding" and not payload.present:
+                negated, hedged = False, False  # "!can still walk" is already a denial
+            else:
+                negated, hedged = _polarity(tokens, m, neg_barriers)
             if payload.kind == "region":
                 if not negated:
                     reading.regions[payload.ident] = reading.regions.get(payload.ident, 0) + 1
@@ -209,6 +227,32 @@ class TextReader:
 
 def _longest_first(matches: Iterable[Match]) -> list[Match]:
     return sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _drop_contained(matches: list[Match]) -> list[Match]:
+    """Drop a finding match lying inside a longer fixed-phrase match ("hay fever" is not a fever).
+
+    Region and condition-name matches are kept: they are read alongside findings, not instead.
+    """
+    # only a fixed phrase (no gaps) is more specific than what it contains; a gappy match such
+    # as "cough ~ after ~ run" spans words that may say something else entirely
+    findings = [
+        m for m in matches if _kind(m) == "finding" and m.end - m.start + 1 == len(m.pattern.elements)
+    ]
+    keep: list[Match] = []
+    for m in matches:
+        if _kind(m) == "finding" and any(
+            o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in findings
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _kind(m: Match) -> str:
+    payload = m.pattern.value
+    return payload.kind if isinstance(payload, _Payload) else ""
 
 
 def _record(reading: TextReading, finding: TextFinding) -> None:
