@@ -71,7 +71,10 @@ MIN_FUZZY_LEN = 5
 #: words that start a new statement after a comma (a denial before the comma stops there)
 _NEW_SUBJECT = frozenset(
     {"i", "im", "it", "its", "my", "the", "this", "that", "there", "he", "she", "we", "they", "you", "then"}
+    | {"and", "so", "now", "plus", "also", "although", "but", "yet", "today", "yesterday", "since"}
 )
+#: a red flag is only taken as denied when the denial is this close and within the same phrase
+_RED_FLAG_NEG_WINDOW = 3
 
 
 @functools.cache
@@ -161,6 +164,7 @@ class TextReader:
                 if cleaned:
                     patterns += compile_patterns(cleaned, cid, _Payload("condition", cid))
         self.index.extend(patterns)
+        self.red_flags = frozenset(f.id for f in kb.findings.values() if f.red_flag)
         self._vocab = sorted(w for w in self.index.vocabulary if len(w) >= MIN_FUZZY_LEN - 1 and w.isalpha())
         self._correct = functools.lru_cache(maxsize=20000)(self._correct_uncached)
 
@@ -194,6 +198,7 @@ class TextReader:
         neg_barriers = barriers | frozenset(
             i for i, t in enumerate(tokens[:-1]) if t == "," and tokens[i + 1] in _NEW_SUBJECT
         )
+        comma_barriers = barriers | frozenset(i for i, t in enumerate(tokens) if t == ",")
         matches = _drop_contained(_longest_first(self.index.find(tokens, barriers)))
         question = "?" in text
         for m in matches:
@@ -201,6 +206,9 @@ class TextReader:
             assert isinstance(payload, _Payload)
             if payload.kind == "finding" and not payload.present:
                 negated, hedged = False, False  # "!can still walk" is already a denial
+            elif payload.kind == "finding" and payload.ident in self.red_flags:
+                # missing a red flag is the worst error: deny it only on close, unambiguous words
+                negated, hedged = _polarity(tokens, m, comma_barriers, window=_RED_FLAG_NEG_WINDOW)
             else:
                 negated, hedged = _polarity(tokens, m, neg_barriers)
             if payload.kind == "region":
@@ -269,12 +277,14 @@ def _clause_start(pos: int, barriers: frozenset[int]) -> int:
     return j
 
 
-def _polarity(tokens: list[str], m: Match, barriers: frozenset[int]) -> tuple[bool, bool]:
+def _polarity(
+    tokens: list[str], m: Match, barriers: frozenset[int], window: int = _NEG_WINDOW
+) -> tuple[bool, bool]:
     """(negated, hedged) for a match, looking back within its clause and just after it."""
     start = _clause_start(m.start, barriers)
     negated = False
     hedged = False
-    lo = max(start, m.start - _NEG_WINDOW)
+    lo = max(start, m.start - window)
     for j in range(lo, m.start):
         tok = tokens[j]
         if tok in _HEDGES:
