@@ -23,9 +23,12 @@ class QuestionConfig:
     emergency_multiplier: float = 1.6
     #: red flags less likely than this are not worth a question on safety grounds alone
     red_flag_floor: float = 0.02
-    stop_top_probability: float = 0.85
+    stop_top_probability: float = 0.80
     stop_red_flag_probability: float = 0.04
     min_gain_bits: float = 0.03
+    #: how much a question's gain depends on whether it concerns the likely conditions at all
+    #: (0: pure information gain; 1: gain times the chance the finding is relevant to the answer)
+    relevance_weight: float = 0.0
     max_listed: int = 5
     #: kinds never asked directly (demographics come from age and sex)
     skip_kinds: tuple[str, ...] = ("demographic",)
@@ -100,6 +103,10 @@ def plan_questions(
     p_flag = (model.q[idx] * model.relevant[idx] * p).sum(axis=1)
     plausible = p_flag >= cfg.red_flag_floor
     bonus = cfg.red_flag_bonus * severity * p_flag * plausible
+    if cfg.relevance_weight:
+        # a question about the likely conditions is one a runner can answer and will understand
+        relevance = (model.relevant[idx] | (model.q[idx] < model.background[idx][:, None])) @ p
+        gain = gain * (1 - cfg.relevance_weight + cfg.relevance_weight * relevance)
     score = gain + bonus
     order = np.lexsort((idx, -score))
     top = float(p.max())
