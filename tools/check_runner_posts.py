@@ -83,7 +83,7 @@ def main() -> int:
     else:
         print(f"warning: {args.seed} not found; not checking for copied article text", file=sys.stderr)
 
-    files = args.files or sorted(POSTS.glob("*.jsonl"))
+    files = [f if f.exists() else POSTS / f.name for f in args.files] or sorted(POSTS.glob("*.jsonl"))
     errors: list[str] = []
     warnings: list[str] = []
     seen_ids: set[str] = set()
