@@ -133,7 +133,8 @@ def compile_model(kb: KnowledgeBase) -> CompiledModel:
         for ci, cond in enumerate(conds):
             if cond.region == region:
                 fit[ci] = REGION_FIT_PRIMARY
-            elif region in cond.also_regions:
+            elif region in cond.also_regions or cond.region == "whole_body":
+                # a whole-body cause (under-fuelling) shows up wherever the runner hurts
                 fit[ci] = REGION_FIT_ALSO
         region_fit[region] = fit
     return CompiledModel(

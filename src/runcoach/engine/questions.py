@@ -29,6 +29,8 @@ class QuestionConfig:
     #: how much a question's gain depends on whether it concerns the likely conditions at all
     #: (0: pure information gain; 1: gain times the chance the finding is relevant to the answer)
     relevance_weight: float = 0.0
+    #: an urgent or emergency condition at least this likely gets one of its red flags answered
+    screen_probability: float = 0.03
     max_listed: int = 5
     #: kinds never asked directly (demographics come from age and sex)
     skip_kinds: tuple[str, ...] = ("demographic",)
@@ -111,6 +113,12 @@ def plan_questions(
     order = np.lexsort((idx, -score))
     top = float(p.max())
     live_flag = bool(np.any((level > 0) & (p_flag >= cfg.stop_red_flag_probability)))
+    unscreened = unscreened_danger(model, ev, p, cfg)
+    if unscreened:
+        # a serious possibility none of whose red flags has been answered: screen it before stopping
+        screen = np.isin(idx, unscreened)
+        bonus = np.where(screen, np.maximum(bonus, cfg.red_flag_bonus * 0.5), bonus)
+        live_flag = True
     best_gain = float(gain.max())
     done = (top >= cfg.stop_top_probability and not live_flag) or (
         best_gain < cfg.min_gain_bits and not live_flag
@@ -134,6 +142,23 @@ def plan_questions(
     if done:
         questions = []
     return QuestionPlan(questions, done or not questions)
+
+
+def unscreened_danger(model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig) -> list[int]:
+    """Red-flag rows still worth asking: they belong to an urgent or emergency condition that is
+    still plausible and none of whose red flags has a yes/no answer yet."""
+    answered = {model.f_index[fid] for fid in ev.answers} | {
+        model.f_index[fid] for fid, tf in ev.text.items() if tf.present
+    }
+    unknown = {model.f_index[fid] for fid in ev.unknown}
+    rows: set[int] = set()
+    dangerous = np.flatnonzero((model.triage_rank >= 2) & (p >= cfg.screen_probability))
+    for ci in dangerous:
+        flags = np.flatnonzero(model.listed_red_flag[:, ci] & (model.red_flag_level > 0))
+        if any(int(f) in answered for f in flags):
+            continue
+        rows.update(int(f) for f in flags if int(f) not in unknown)
+    return sorted(rows)
 
 
 def reason_for(model: CompiledModel, fi: int, p: FloatArray, red_flag: bool) -> str:
