@@ -1,8 +1,8 @@
 """Maintenance script: keep article headings and titles short enough to cite, not copy.
 
 The knowledge base cites article sections by heading path. A heading longer than eight words
-would repeat a nine-word run of the article (which tools/copycheck forbids), so each level of a
-heading path and each article title is cut to its first seven words followed by an ellipsis.
+could repeat a nine-word run of the article (which tools/copycheck forbids), so each level of a
+heading path and each article title is cut to its first six words followed by an ellipsis.
 
 Usage: python tools/shorten_headings.py   (rewrites the data files in place)
 """
@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "runcoach" / "knowledge" / "data"
-MAX_WORDS = 8
-KEEP_WORDS = 7
+MAX_WORDS = 7
+KEEP_WORDS = 6
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 
 
@@ -72,7 +72,7 @@ def rewrite_titles(path: Path) -> None:
 def main() -> None:
     for path in sorted((DATA / "conditions").glob("*.yaml")):
         rewrite_sections(path)
-    for path in (DATA / "meta.yaml", DATA / "guidance.yaml", *sorted((DATA / "plans").glob("*.yaml"))):
+    for path in (DATA / "meta.yaml", DATA / "guidance.yaml", DATA / "findings.yaml", *sorted((DATA / "plans").glob("*.yaml"))):
         if path.exists():
             rewrite_titles(path)
 

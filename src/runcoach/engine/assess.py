@@ -123,9 +123,11 @@ class Engine:
         )
 
     def _ranked(self, p: FloatArray, ev: Evidence, terms: dict[str, FloatArray]) -> list[RankedCondition]:
-        order = sorted(range(len(p)), key=lambda i: (-round(float(p[i]), 12), self.model.condition_ids[i]))
+        # best first; ties (to 12 decimals) broken by id so the output never depends on float noise
+        order = np.lexsort((self.model.condition_rank, -np.round(p, 12)))
         out: list[RankedCondition] = []
-        for rank, ci in enumerate(order):
+        for rank, ci_raw in enumerate(order):
+            ci = int(ci_raw)
             prob = round(float(p[ci]), 4)
             if rank >= MIN_RANKED and prob < 0.01:
                 break

@@ -27,7 +27,7 @@ class InferenceConfig:
     text_false_positive: float = 0.015
     hedged_false_positive: float = 0.05
     answer_floor: float = 0.003
-    evidence_weight: float = 0.85
+    evidence_weight: float = 1.15
     mention_factor: float = 3.0
     hedged_mention_factor: float = 2.0
     region_weight: float = 1.0

@@ -93,6 +93,10 @@ class CompiledModel:
     listed_red_flag: npt.NDArray[np.bool_]
     #: [F, C] True where the condition lists the finding under ``for`` or as a red flag
     relevant: npt.NDArray[np.bool_]
+    #: [C] position of each condition id in sorted order (deterministic tie-breaks)
+    condition_rank: IntArray
+    #: [F] kind of each finding
+    kinds: tuple[str, ...]
 
     def condition(self, i: int) -> Condition:
         return self.kb.conditions[self.condition_ids[i]]
@@ -129,7 +133,8 @@ def compile_model(kb: KnowledgeBase) -> CompiledModel:
         for ci, cond in enumerate(conds):
             if cond.region == region:
                 fit[ci] = REGION_FIT_PRIMARY
-            elif region in cond.also_regions:
+            elif region in cond.also_regions or cond.region == "whole_body":
+                # a whole-body cause (under-fuelling) shows up wherever the runner hurts
                 fit[ci] = REGION_FIT_ALSO
         region_fit[region] = fit
     return CompiledModel(
@@ -156,6 +161,8 @@ def compile_model(kb: KnowledgeBase) -> CompiledModel:
         ),
         listed_red_flag=listed,
         relevant=relevant,
+        condition_rank=np.argsort(np.argsort(np.array([c.id for c in conds]))).astype(np.int64),
+        kinds=tuple(f.kind for f in finds),
     )
 
 

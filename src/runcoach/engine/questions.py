@@ -23,9 +23,14 @@ class QuestionConfig:
     emergency_multiplier: float = 1.6
     #: red flags less likely than this are not worth a question on safety grounds alone
     red_flag_floor: float = 0.02
-    stop_top_probability: float = 0.85
+    stop_top_probability: float = 0.80
     stop_red_flag_probability: float = 0.04
     min_gain_bits: float = 0.03
+    #: how much a question's gain depends on whether it concerns the likely conditions at all
+    #: (0: pure information gain; 1: gain times the chance the finding is relevant to the answer)
+    relevance_weight: float = 0.0
+    #: an urgent or emergency condition at least this likely gets one of its red flags answered
+    screen_probability: float = 0.03
     max_listed: int = 5
     #: kinds never asked directly (demographics come from age and sex)
     skip_kinds: tuple[str, ...] = ("demographic",)
@@ -78,10 +83,11 @@ def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> l
         and model.min_triage_rank[model.f_index[fid]] >= 0
         and not model.kb.findings[fid].red_flag
     }
+    skip = cfg.skip_kinds
     return [
         i
-        for i, fid in enumerate(model.finding_ids)
-        if (fid not in seen or fid in confirm) and model.kb.findings[fid].kind not in cfg.skip_kinds
+        for i, (fid, kind) in enumerate(zip(model.finding_ids, model.kinds, strict=True))
+        if kind not in skip and (fid not in seen or fid in confirm)
     ]
 
 
@@ -99,10 +105,20 @@ def plan_questions(
     p_flag = (model.q[idx] * model.relevant[idx] * p).sum(axis=1)
     plausible = p_flag >= cfg.red_flag_floor
     bonus = cfg.red_flag_bonus * severity * p_flag * plausible
+    if cfg.relevance_weight:
+        # a question about the likely conditions is one a runner can answer and will understand
+        relevance = (model.relevant[idx] | (model.q[idx] < model.background[idx][:, None])) @ p
+        gain = gain * (1 - cfg.relevance_weight + cfg.relevance_weight * relevance)
     score = gain + bonus
     order = np.lexsort((idx, -score))
     top = float(p.max())
     live_flag = bool(np.any((level > 0) & (p_flag >= cfg.stop_red_flag_probability)))
+    unscreened = unscreened_danger(model, ev, p, cfg)
+    if unscreened:
+        # a serious possibility none of whose red flags has been answered: screen it before stopping
+        screen = np.isin(idx, unscreened)
+        bonus = np.where(screen, np.maximum(bonus, cfg.red_flag_bonus * 0.5), bonus)
+        live_flag = True
     best_gain = float(gain.max())
     done = (top >= cfg.stop_top_probability and not live_flag) or (
         best_gain < cfg.min_gain_bits and not live_flag
@@ -126,6 +142,23 @@ def plan_questions(
     if done:
         questions = []
     return QuestionPlan(questions, done or not questions)
+
+
+def unscreened_danger(model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig) -> list[int]:
+    """Red-flag rows still worth asking: they belong to an urgent or emergency condition that is
+    still plausible and none of whose red flags has a yes/no answer yet."""
+    answered = {model.f_index[fid] for fid in ev.answers} | {
+        model.f_index[fid] for fid, tf in ev.text.items() if tf.present
+    }
+    unknown = {model.f_index[fid] for fid in ev.unknown}
+    rows: set[int] = set()
+    dangerous = np.flatnonzero((model.triage_rank >= 2) & (p >= cfg.screen_probability))
+    for ci in dangerous:
+        flags = np.flatnonzero(model.listed_red_flag[:, ci] & (model.red_flag_level > 0))
+        if any(int(f) in answered for f in flags):
+            continue
+        rows.update(int(f) for f in flags if int(f) not in unknown)
+    return sorted(rows)
 
 
 def reason_for(model: CompiledModel, fi: int, p: FloatArray, red_flag: bool) -> str:

@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from runcoach.knowledge.loader import KnowledgeBase
-from runcoach.knowledge.patterns import Match, Pattern, PatternIndex, compile_pattern
+from runcoach.knowledge.patterns import Match, Pattern, PatternIndex, compile_patterns
 
 # --------------------------------------------------------------------------- normalisation
 
@@ -38,6 +38,9 @@ _CONTRACTIONS: tuple[tuple[str, str], ...] = (
     (r"\b(\w+)'ll\b", r"\1 will"),
     (r"\b(i|you|we|they|he|she|it)'d\b", r"\1 would"),
     (r"\bcan not\b", "cannot"),
+    # "can barely", "could hardly", "unable to": close enough to "cannot" for safety questions
+    (r"\b(?:can|could)\s+(?:barely|hardly|scarcely)\b", "cannot"),
+    (r"\b(?:unable to|not able to)\b", "cannot"),
     (r"\bw/o\b", "without"),
     (r"\bw/\b", "with"),
     (r"\by/o\b", "yo"),
@@ -65,21 +68,35 @@ _POST_NEGATION = re.compile(
 )
 
 MIN_FUZZY_LEN = 5
+#: words that start a new statement after a comma (a denial before the comma stops there)
+_NEW_SUBJECT = frozenset(
+    {"i", "im", "it", "its", "my", "the", "this", "that", "there", "he", "she", "we", "they", "you", "then"}
+    | {"and", "so", "now", "plus", "also", "although", "but", "yet", "today", "yesterday", "since"}
+)
+#: a red flag is only taken as denied when the denial is this close and within the same phrase
+_RED_FLAG_NEG_WINDOW = 3
+
+
+@functools.cache
+def english_frequency() -> dict[str, int]:
+    """English word counts (pyspellchecker's frequency list)."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="en").word_frequency.dictionary)
 
 
 @functools.cache
 def english_words() -> frozenset[str]:
-    """Known English words (pyspellchecker's frequency list), so that real words are never "corrected"."""
-    from spellchecker import SpellChecker
-
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    """Known English words, so that real words are never "corrected" to lexicon words."""
+    return frozenset(english_frequency())
 
 
 def normalise(text: str) -> str:
     out = text.lower().replace("’", "'").replace("‘", "'").replace("`", "'")
     out = out.replace("–", " - ").replace("—", " - ")
     for pattern, repl in _COMPILED_CONTRACTIONS:
-        out = pattern.sub(repl, out)
+        if pattern.search(out):
+            out = pattern.sub(repl, out)
     return out
 
 
@@ -108,6 +125,7 @@ class TextReading:
     side: str | None = None
     age: int | None = None
     temperature_c: float | None = None
+    body_temperature_c: float | None = None
 
     def present(self) -> dict[str, bool]:
         return {k: v.present for k, v in self.findings.items()}
@@ -127,22 +145,26 @@ class TextReader:
     """Compiled lexicon for one knowledge base; ``read(text)`` is safe to call many times."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
-        self.index = PatternIndex()
+        self.index = PatternIndex(word_cost=english_frequency())
         patterns: list[Pattern] = []
         for fid, pats in kb.lexicon.present.items():
-            patterns += [compile_pattern(p, fid, _Payload("finding", fid, True)) for p in pats]
+            for p in pats:
+                patterns += compile_patterns(p, fid, _Payload("finding", fid, True))
         for fid, pats in kb.lexicon.absent.items():
-            patterns += [compile_pattern(p, fid, _Payload("finding", fid, False)) for p in pats]
+            for p in pats:
+                patterns += compile_patterns(p, fid, _Payload("finding", fid, False))
         for region in kb.meta.regions:
-            patterns += [compile_pattern(w, region.id, _Payload("region", region.id)) for w in region.words]
+            for w in region.words:
+                patterns += compile_patterns(w, region.id, _Payload("region", region.id))
         for cid, cond in kb.conditions.items():
             names = list(kb.lexicon.condition_names.get(cid, ()))
             names += [a for a in cond.aliases if len(a.split()) <= 4]
             for name in dict.fromkeys(n.lower() for n in names):
                 cleaned = re.sub(r"[^a-z0-9*|~ .<>]", " ", normalise(name)).strip()
                 if cleaned:
-                    patterns.append(compile_pattern(cleaned, cid, _Payload("condition", cid)))
+                    patterns += compile_patterns(cleaned, cid, _Payload("condition", cid))
         self.index.extend(patterns)
+        self.red_flags = frozenset(f.id for f in kb.findings.values() if f.red_flag)
         self._vocab = sorted(w for w in self.index.vocabulary if len(w) >= MIN_FUZZY_LEN - 1 and w.isalpha())
         self._correct = functools.lru_cache(maxsize=20000)(self._correct_uncached)
 
@@ -167,13 +189,28 @@ class TextReader:
             return reading
         raw_tokens = tokenize(text)
         tokens = [self._correct(t) for t in raw_tokens]
-        barriers = frozenset(i for i, t in enumerate(tokens) if t in _PUNCT or t in _CLAUSE_WORDS)
-        matches = _longest_first(self.index.find(tokens, barriers))
+        # commas do not end a clause: "warm, red and swollen" is one phrase, and "no fever, chills or
+        # aches" one denial (the negation window keeps a denial from running on too far)
+        barriers = frozenset(
+            i for i, t in enumerate(tokens) if (t in _PUNCT and t != ",") or t in _CLAUSE_WORDS
+        )
+        # a denial does not run past a comma into a new statement: "no swelling, I can hop"
+        neg_barriers = barriers | frozenset(
+            i for i, t in enumerate(tokens[:-1]) if t == "," and tokens[i + 1] in _NEW_SUBJECT
+        )
+        comma_barriers = barriers | frozenset(i for i, t in enumerate(tokens) if t == ",")
+        matches = _drop_contained(_longest_first(self.index.find(tokens, barriers)))
         question = "?" in text
         for m in matches:
             payload = m.pattern.value
             assert isinstance(payload, _Payload)
-            negated, hedged = _polarity(tokens, m, barriers)
+            if payload.kind == "finding" and not payload.present:
+                negated, hedged = False, False  # "!can still walk" is already a denial
+            elif payload.kind == "finding" and payload.ident in self.red_flags:
+                # missing a red flag is the worst error: deny it only on close, unambiguous words
+                negated, hedged = _polarity(tokens, m, comma_barriers, window=_RED_FLAG_NEG_WINDOW)
+            else:
+                negated, hedged = _polarity(tokens, m, neg_barriers)
             if payload.kind == "region":
                 if not negated:
                     reading.regions[payload.ident] = reading.regions.get(payload.ident, 0) + 1
@@ -187,11 +224,43 @@ class TextReader:
         reading.side = _side(tokens)
         reading.age = _age(normalise(text))
         reading.temperature_c = _temperature(tokens)
+        fever_c = body_temperature(tokens)
+        if fever_c is not None:
+            reading.body_temperature_c = fever_c
+            _record(reading, TextFinding("fever", True, f"temperature {fever_c:.1f} C"))
+            if reading.temperature_c is not None and abs(reading.temperature_c - fever_c) < 0.01:
+                reading.temperature_c = None  # it was the runner's temperature, not the weather
         return reading
 
 
 def _longest_first(matches: Iterable[Match]) -> list[Match]:
     return sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
+
+
+def _drop_contained(matches: list[Match]) -> list[Match]:
+    """Drop a finding match lying inside a longer fixed-phrase match ("hay fever" is not a fever).
+
+    Region and condition-name matches are kept: they are read alongside findings, not instead.
+    """
+    # only a fixed phrase (no gaps) is more specific than what it contains; a gappy match such
+    # as "cough ~ after ~ run" spans words that may say something else entirely
+    findings = [
+        m for m in matches if _kind(m) == "finding" and m.end - m.start + 1 == len(m.pattern.elements)
+    ]
+    keep: list[Match] = []
+    for m in matches:
+        if _kind(m) == "finding" and any(
+            o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+            for o in findings
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _kind(m: Match) -> str:
+    payload = m.pattern.value
+    return payload.kind if isinstance(payload, _Payload) else ""
 
 
 def _record(reading: TextReading, finding: TextFinding) -> None:
@@ -208,12 +277,14 @@ def _clause_start(pos: int, barriers: frozenset[int]) -> int:
     return j
 
 
-def _polarity(tokens: list[str], m: Match, barriers: frozenset[int]) -> tuple[bool, bool]:
+def _polarity(
+    tokens: list[str], m: Match, barriers: frozenset[int], window: int = _NEG_WINDOW
+) -> tuple[bool, bool]:
     """(negated, hedged) for a match, looking back within its clause and just after it."""
     start = _clause_start(m.start, barriers)
     negated = False
     hedged = False
-    lo = max(start, m.start - _NEG_WINDOW)
+    lo = max(start, m.start - window)
     for j in range(lo, m.start):
         tok = tokens[j]
         if tok in _HEDGES:
@@ -269,6 +340,36 @@ def _age(text: str) -> int | None:
             age = int(m.group(1))
             if 8 <= age <= 95:
                 return age
+    return None
+
+
+_BODY_TEMP_WORDS = frozenset({"temp", "temperature", "fever", "thermometer", "temps"})
+_AIR_WORDS = frozenset(
+    {"out", "outside", "air", "weather", "morning", "evening", "day", "forecast", "degrees"}
+)
+
+
+def body_temperature(tokens: list[str]) -> float | None:
+    """A body temperature the runner reports ("temp of 38.5", "fever 101F"), in Celsius.
+
+    Only a number close after a temperature word counts, and only in the fever range; the air
+    temperature of a cold or hot run ("it was 38C out") is left to :func:`_temperature`.
+    """
+    for i, tok in enumerate(tokens):
+        if tok not in _BODY_TEMP_WORDS:
+            continue
+        window = tokens[i + 1 : i + 5]
+        if any(w in _AIR_WORDS for w in window):
+            continue
+        for j, cand in enumerate(window):
+            try:
+                value = float(cand)
+            except ValueError:
+                continue
+            unit = window[j + 1] if j + 1 < len(window) else ""
+            celsius = (value - 32) * 5 / 9 if unit == "fdeg" or value > 45 else value
+            if 37.8 <= celsius <= 43.5:
+                return celsius
     return None
 
 

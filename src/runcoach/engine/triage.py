@@ -91,6 +91,20 @@ def decide(
             t_rank = int(model.min_triage_rank[fi])
             reason = "finding"
         r_rank = max(r_rank, int(model.min_run_rank[fi]))
+    for esc in model.kb.escalations:
+        if all(fid in present for fid in esc.all_of):
+            level = TRIAGE_ORDER.index(esc.triage)
+            if level >= t_rank:
+                t_rank = level
+                reason = "red_flag"
+            # the red flags that took part are reported at the escalated level
+            hits = [
+                RedFlagHit(h.finding_id, esc.triage, h.source, h.phrase)
+                if h.finding_id in esc.all_of and TRIAGE_ORDER.index(h.level) < level
+                else h
+                for h in hits
+            ]
+            r_rank = max(r_rank, RUN_ORDER.index(esc.run_decision))
     if t_rank == 3:
         r_rank = 2
     elif t_rank == 2:

@@ -23,13 +23,14 @@ from runcoach.knowledge.models import (
     ArticleFile,
     ArticleMeta,
     Condition,
+    Escalation,
     Finding,
     FindingsFile,
     LexiconFile,
     Meta,
     Region,
 )
-from runcoach.knowledge.patterns import PatternError, compile_pattern
+from runcoach.knowledge.patterns import PatternError, compile_patterns
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -71,6 +72,7 @@ class KnowledgeBase:
     meta: Meta
     findings: dict[str, Finding]
     conditions: dict[str, Condition]
+    escalations: tuple[Escalation, ...]
     #: article id -> section key -> heading path
     sections: dict[str, dict[str, str]]
     #: condition id -> article id of the file it is defined in
@@ -232,10 +234,17 @@ def _load(root: Path) -> KnowledgeBase:
         for word in region.words:
             _pattern_ok(word, f"meta.yaml: regions.{region.id}", problems)
     regions = {r.id: r for r in meta.regions}
+    for esc in ffile.escalations:
+        for fid in esc.all_of:
+            if fid not in findings:
+                problems.add(f"findings.yaml: escalations.{esc.id}", f"unknown finding id {fid!r}")
+        if esc.source.article not in article_ids:
+            problems.add(f"findings.yaml: escalations.{esc.id}", f"unknown article {esc.source.article!r}")
     kb = KnowledgeBase(
         meta=meta,
         findings=findings,
         conditions=conditions,
+        escalations=tuple(ffile.escalations),
         sections=sections,
         condition_article=condition_article,
         lexicon=lexicon,
@@ -300,7 +309,7 @@ def _merge_lexicons(
 
 def _pattern_ok(pattern: str, where: str, problems: _Problems) -> bool:
     try:
-        compile_pattern(pattern, "check")
+        compile_patterns(pattern, "check")
     except PatternError as exc:
         problems.add(where, str(exc))
         return False

@@ -136,11 +136,30 @@ class Finding(Strict):
         return self
 
 
+class CitedSection(Strict):
+    """An article section cited from outside a condition file."""
+
+    article: Id
+    section: Text
+
+
+class Escalation(Strict):
+    """Findings that together are more urgent than each alone (e.g. dizziness with palpitations)."""
+
+    id: Id
+    all_of: list[Id] = Field(min_length=2)
+    triage: TriageLevel
+    run_decision: RunDecision
+    why: Text
+    source: CitedSection
+
+
 class FindingsFile(Strict):
     """``findings.yaml``: the finding vocabulary."""
 
     schema_version: Literal[1]
     findings: list[Finding]
+    escalations: list[Escalation] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- lexicon

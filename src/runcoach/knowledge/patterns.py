@@ -5,6 +5,7 @@ A pattern is a sequence of elements separated by spaces (see docs/knowledge.md):
 - ``word``: that word; ``word*``: any word starting with it; ``a|b|c``: one of these
 - ``~``: up to 3 other words may come before the next element; ``...``: up to 8
 - ``<num>``: any number
+- ``(a b|c d)``: one of several multi-word phrases (expanded into separate patterns)
 
 Matching works on the token list of one clause-aware text (see :mod:`runcoach.engine.text`).
 An index from first elements to patterns means a text is only checked against the patterns whose
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 SMALL_GAP = 3
@@ -35,12 +36,20 @@ class Element:
     #: how many other tokens may stand between the previous element and this one
     gap: int
 
+    def satisfiable(self, words: set[str], stems: set[str], has_number: bool) -> bool:
+        """Could this element match any of these words? (``stems``: all their prefixes)."""
+        return (
+            not self.words.isdisjoint(words)
+            or (bool(self.prefixes) and not stems.isdisjoint(self.prefixes))
+            or (self.number and has_number)
+        )
+
     def matches(self, token: str) -> bool:
         if token in self.words:
             return True
         if self.number and _NUMBER.match(token):
             return True
-        return any(token.startswith(p) for p in self.prefixes)
+        return bool(self.prefixes) and token.startswith(self.prefixes)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,38 @@ class Pattern:
 
 class PatternError(ValueError):
     """A lexicon pattern that cannot be compiled."""
+
+
+def expand(text: str) -> list[str]:
+    """Expand parenthesised multi-word alternatives: ``(pins and needles|numb*) ~ arm`` -> 2 patterns.
+
+    Inside ``( )`` the ``|`` separates whole phrases; outside, ``a|b`` stays a one-word choice.
+    Groups may not nest.
+    """
+    start = text.find("(")
+    if start < 0:
+        if ")" in text:
+            raise PatternError(f"unbalanced ')' in {text!r}")
+        return [text]
+    end = text.find(")", start)
+    if end < 0:
+        raise PatternError(f"unbalanced '(' in {text!r}")
+    inner = text[start + 1 : end]
+    if "(" in inner:
+        raise PatternError(f"nested groups are not supported in {text!r}")
+    options = [o.strip() for o in inner.split("|")]
+    if not all(options):
+        raise PatternError(f"empty alternative in group of {text!r}")
+    head, tail = text[:start], text[end + 1 :]
+    out: list[str] = []
+    for option in options:
+        out += expand(f"{head} {option} {tail}".strip())
+    return out
+
+
+def compile_patterns(text: str, key: str, value: object = None) -> list[Pattern]:
+    """All compiled patterns one lexicon entry stands for (after expanding its groups)."""
+    return [compile_pattern(" ".join(t.split()), key, value) for t in expand(text)]
 
 
 def compile_pattern(text: str, key: str, value: object = None) -> Pattern:
@@ -100,21 +141,31 @@ class Match:
 
 @dataclass
 class PatternIndex:
-    """Patterns indexed by their first element for quick candidate lookup."""
+    """Patterns indexed by their rarest element, so a text is checked only against patterns that
+    could match it. ``word_cost`` (how common a word is in English) picks the anchor: "calf" beats
+    "my". Without costs every element counts the same and the first one anchors."""
 
+    word_cost: Mapping[str, float] = field(default_factory=dict)
     by_word: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     by_prefix: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     by_number: list[Pattern] = field(default_factory=list)
     vocabulary: set[str] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
 
+    def _cost(self, el: Element) -> float:
+        if el.number:
+            return float("inf")
+        words = sum(self.word_cost.get(w, 1.0) for w in el.words)
+        stems = sum(self.word_cost.get(p, 1.0) * 4 + 1e4 / len(p) for p in el.prefixes)
+        return words + stems
+
     def add(self, pattern: Pattern) -> None:
-        first = pattern.elements[0]
-        for w in first.words:
+        anchor = min(pattern.elements, key=self._cost)
+        for w in anchor.words:
             self.by_word[w].append(pattern)
-        for p in first.prefixes:
+        for p in anchor.prefixes:
             self.by_prefix[p].append(pattern)
-        if first.number:
+        if anchor.number:
             self.by_number.append(pattern)
         for el in pattern.elements:
             self.vocabulary.update(el.words)
@@ -139,12 +190,26 @@ class PatternIndex:
 
     def find(self, tokens: list[str], barriers: frozenset[int] = frozenset()) -> list[Match]:
         """All matches in the token list; a match never spans a clause barrier position."""
+        unique = set(tokens)
+        stems = {t[:n] for t in unique for n in range(MIN_PREFIX, len(t) + 1)}
+        has_number = any(_NUMBER.match(t) for t in unique)
+        seen: set[int] = set()
         found: list[Match] = []
-        for i, tok in enumerate(tokens):
+        for tok in unique:
             for pattern in self.candidates(tok):
-                end = _match_rest(pattern.elements, tokens, i, barriers)
-                if end is not None:
-                    found.append(Match(pattern, i, end))
+                if id(pattern) in seen:
+                    continue
+                seen.add(id(pattern))
+                # cheap set test first: every element must be satisfiable by some word of the text
+                if not all(el.satisfiable(unique, stems, has_number) for el in pattern.elements):
+                    continue
+                first = pattern.elements[0]
+                for i, word in enumerate(tokens):
+                    if first.matches(word):
+                        end = _match_rest(pattern.elements, tokens, i, barriers)
+                        if end is not None:
+                            found.append(Match(pattern, i, end))
+        found.sort(key=lambda m: (m.start, m.end, m.pattern.text))
         return found
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from runcoach import DISCLAIMER
 from runcoach.engine.assess import Assessment, Case, Engine, FindingNote, packaged_engine
 from runcoach.errors import DataError
+from runcoach.knowledge.loader import KnowledgeBase
 from runcoach.services.knowledge import advice_document
 
 _SEX = {
@@ -79,6 +80,17 @@ def parse_case(raw: Any, engine: Engine) -> tuple[Any, Case]:
     return case_id, case
 
 
+_ADVICE_CACHE: dict[tuple[int, str], dict[str, Any]] = {}
+
+
+def _advice(kb: KnowledgeBase, condition_id: str) -> dict[str, Any]:
+    """A condition's advice document (static for a loaded knowledge base, so built once)."""
+    key = (id(kb), condition_id)
+    if key not in _ADVICE_CACHE:
+        _ADVICE_CACHE[key] = {"condition": condition_id, **advice_document(kb, kb.conditions[condition_id])}
+    return _ADVICE_CACHE[key]
+
+
 def _note(n: FindingNote) -> dict[str, Any]:
     return {"finding_id": n.finding_id, "question": n.question, "present": n.present, "source": n.source}
 
@@ -124,8 +136,7 @@ def result_document(
         "read_from_text": {fid: tf.present for fid, tf in a.text_findings.items()},
     }
     if with_advice and a.conditions:
-        top = kb.conditions[a.conditions[0].id]
-        doc["advice"] = {"condition": top.id, **advice_document(kb, top)}
+        doc["advice"] = _advice(kb, a.conditions[0].id)
     doc["disclaimer"] = DISCLAIMER
     return doc
 
