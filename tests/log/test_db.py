@@ -21,7 +21,7 @@ def _run(runner_id: int, start: datetime) -> Run:
 def test_it_refuses_a_naive_datetime(db: Database) -> None:
     with pytest.raises(StatementError, match="naive datetime"), db.session() as session:
         runner = get_runner(session)
-        session.add(_run(runner.id, datetime(2026, 3, 1, 7, 0)))  # noqa: DTZ001
+        session.add(_run(runner.id, datetime(2026, 3, 1, 7, 0)))
         session.flush()
 
 
