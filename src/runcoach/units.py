@@ -29,7 +29,7 @@ METRES_PER: dict[str, float] = {
 
 _DISTANCE = re.compile(r"^\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]*)\s*$", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)\s*$")
-_PARTS = re.compile(r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)", re.I)
+_PARTS = re.compile(r"(\d+(?:\.\d+)?)\s*(hours?|hrs|hr|h|minutes?|mins|min|m|seconds?|secs|sec|s)", re.I)
 
 DISTANCE_HINT = "write it like 8.2km, 5mi, 800m or a bare number in your preferred unit"
 DURATION_HINT = "write it like 45:10 (minutes:seconds), 1:02:03 (hours:minutes:seconds), 45min or 1h05m"

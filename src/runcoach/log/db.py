@@ -131,13 +131,13 @@ def open_database(settings: Settings | str, *, migrate: bool = True) -> Database
         except OperationalError as exc:
             db.close()
             raise DatabaseError(
-                f"cannot open the database {_safe_url(url)}: {exc.orig}",
+                f"cannot open the database {safe_url(url)}: {exc.orig}",
                 hint="check the --db URL / RUNCOACH_DB, that the server is running and you may write there",
             ) from None
     return db
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:

@@ -68,6 +68,7 @@ class RunRecord(_Record):
     notes: str = Field(default="", max_length=20_000)
     sport: str = Field(default="running", min_length=1, max_length=40)
     moving_s: float | None = Field(default=None, ge=0)
+    timer_s: float | None = Field(default=None, ge=0, description="the device's timer: elapsed minus pauses")
     max_hr: float | None = None
     name: str | None = Field(default=None, max_length=200)
     source: Source = "manual"

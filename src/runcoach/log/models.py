@@ -108,6 +108,8 @@ class Run(Base):
     distance_m: Mapped[float | None]
     elapsed_s: Mapped[float]
     moving_s: Mapped[float | None]
+    #: the device's timer (elapsed minus pauses), when the file has one
+    timer_s: Mapped[float | None]
     elevation_gain_m: Mapped[float | None]
     avg_hr: Mapped[float | None]
     max_hr: Mapped[float | None]

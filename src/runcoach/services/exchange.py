@@ -140,19 +140,22 @@ def validate_document(
     and the warnings (unknown fields that will be ignored)."""
     problems: list[RecordProblem] = []
     doc = _check_shape(raw, problems)
+    raws: dict[str, list[Any]] = {}
     records: dict[str, list[Any]] = {}
     for section, model in SECTIONS.items():
         items = doc.get(section, [])
-        items = items if isinstance(items, list) else []
+        raws[section] = items if isinstance(items, list) else []
         records[section] = [
-            _validate(model, item, f"{section}[{i}]", problems) for i, item in enumerate(items)
+            _validate(model, item, f"{section}[{i}]", problems) for i, item in enumerate(raws[section])
         ]
     runner = (
         _validate(RunnerRecord, doc["runner"], "runner", problems) if doc.get("runner") is not None else None
     )
-    _check_meaning(records, known_shoes, now, problems)
+    shoe_ids = _check_shoes(raws["shoes"], records["shoes"], problems) | known_shoes
+    _check_runs(raws["runs"], records["runs"], shoe_ids, now, problems)
+    _check_checkins(raws["checkins"], records["checkins"], now, problems)
     if problems:
-        raise ExchangeError("document", problems)
+        raise ExchangeError("document", sorted(problems, key=_order))
     document = ExchangeDocument(
         format=FORMAT,
         version=VERSION,
@@ -165,29 +168,43 @@ def validate_document(
     return document, _unknown_fields(doc, records, runner)
 
 
-def _check_meaning(
-    records: dict[str, list[Any]], known_shoes: set[str], now: datetime, problems: list[RecordProblem]
-) -> None:
-    shoe_ids: dict[str, int] = {}
-    for i, shoe in enumerate(records["shoes"]):
-        if shoe is None:
-            continue
-        if shoe.id in shoe_ids:
-            problems.append(
-                RecordProblem(f"shoes[{i}]", "id", f"{shoe.id!r} is also shoes[{shoe_ids[shoe.id]}]")
-            )
-        shoe_ids.setdefault(shoe.id, i)
-        if shoe.started and shoe.retired and shoe.retired < shoe.started:
+def _order(problem: RecordProblem) -> tuple[int, int]:
+    section, _, index = problem.record.partition("[")
+    rank = list(SECTIONS).index(section) + 1 if section in SECTIONS else 0
+    return rank, int(index.rstrip("]")) if index else -1
+
+
+def _field(raw: Any, name: str) -> Any:
+    return raw.get(name) if isinstance(raw, dict) else None
+
+
+def _check_shoes(raws: list[Any], shoes: list[Any], problems: list[RecordProblem]) -> set[str]:
+    """Problems between shoes; returns every shoe id the document defines."""
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raws):
+        ident = _field(raw, "id")
+        if isinstance(ident, str) and ident in seen:
+            problems.append(RecordProblem(f"shoes[{i}]", "id", f"{ident!r} is also shoes[{seen[ident]}]"))
+        if isinstance(ident, str):
+            seen.setdefault(ident, i)
+        shoe = shoes[i]
+        if shoe is not None and shoe.started and shoe.retired and shoe.retired < shoe.started:
             problems.append(RecordProblem(f"shoes[{i}]", "retired", "is before started"))
-    for i, run in enumerate(records["runs"]):
+    return set(seen)
+
+
+def _check_runs(
+    raws: list[Any], runs: list[Any], shoe_ids: set[str], now: datetime, problems: list[RecordProblem]
+) -> None:
+    for i, raw in enumerate(raws):
+        shoe = _field(raw, "shoe")
+        if isinstance(shoe, str) and shoe not in shoe_ids:
+            problems.append(
+                RecordProblem(f"runs[{i}]", "shoe", f"no shoe with id {shoe!r} in the document or the log")
+            )
+        run = runs[i]
         if run is None:
             continue
-        if run.shoe is not None and run.shoe not in shoe_ids and run.shoe not in known_shoes:
-            problems.append(
-                RecordProblem(
-                    f"runs[{i}]", "shoe", f"no shoe with id {run.shoe!r} in the document or the log"
-                )
-            )
         for problem in run_problems(
             sport=run.sport,
             start=run.start,
@@ -200,13 +217,26 @@ def _check_meaning(
             elevation_gain_m=run.elevation_gain_m,
         ):
             problems.append(RecordProblem(f"runs[{i}]", problem.field, problem.reason))
-    _check_checkins(records["checkins"], now, problems)
 
 
-def _check_checkins(checkins: list[Any], now: datetime, problems: list[RecordProblem]) -> None:
+def _check_checkins(
+    raws: list[Any], checkins: list[Any], now: datetime, problems: list[RecordProblem]
+) -> None:
     regions = load_knowledge().regions
     days: dict[str, int] = {}
-    for i, day in enumerate(checkins):
+    for i, raw in enumerate(raws):
+        pains = _field(raw, "pain")
+        for n, pain in enumerate(pains if isinstance(pains, list) else []):
+            region = _field(pain, "region")
+            if isinstance(region, str) and region not in regions:
+                problems.append(
+                    RecordProblem(
+                        f"checkins[{i}]",
+                        f"pain[{n}].region",
+                        f"unknown region {region!r} (one of: {', '.join(regions)})",
+                    )
+                )
+        day = checkins[i]
         if day is None:
             continue
         key = day.date.isoformat()
@@ -215,15 +245,6 @@ def _check_checkins(checkins: list[Any], now: datetime, problems: list[RecordPro
         days.setdefault(key, i)
         if day.date > now.date():
             problems.append(RecordProblem(f"checkins[{i}]", "date", f"{key} is in the future"))
-        for n, pain in enumerate(day.pain):
-            if pain.region not in regions:
-                problems.append(
-                    RecordProblem(
-                        f"checkins[{i}]",
-                        f"pain[{n}].region",
-                        f"unknown region {pain.region!r} (one of: {', '.join(regions)})",
-                    )
-                )
 
 
 def _unknown_fields(doc: dict[str, Any], records: dict[str, list[Any]], runner: Any) -> list[str]:

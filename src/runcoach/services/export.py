@@ -118,6 +118,7 @@ def _run(run: Run) -> dict[str, Any]:
         "distance_m": num(run.distance_m, 1),
         "duration_s": num(run.elapsed_s, 1),
         "moving_s": num(run.moving_s, 1),
+        "timer_s": num(run.timer_s, 1),
         "type": run.run_type,
         "terrain": run.terrain,
         "shoe": run.shoe.ref if run.shoe else None,

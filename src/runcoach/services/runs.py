@@ -31,6 +31,7 @@ class RunView:
     elapsed_s: float
     moving_s: float | None
     source: str
+    timer_s: float | None = None
     run_type: str | None = None
     terrain: str | None = None
     shoe: str | None = None
@@ -52,6 +53,7 @@ class RunView:
             "distance_m": _round(self.distance_m, 1),
             "duration_s": _round(self.elapsed_s, 1),
             "moving_s": _round(self.moving_s, 1),
+            "timer_s": _round(self.timer_s, 1),
             "source": self.source,
             "source_name": self.source_name,
             "name": self.name,
@@ -84,111 +86,55 @@ def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
-_COLUMNS = (
-    Run.id,
-    Run.start,
-    Run.utc_offset_min,
-    Run.sport,
-    Run.distance_m,
-    Run.elapsed_s,
-    Run.moving_s,
-    Run.source,
-    Run.run_type,
-    Run.terrain,
-    Shoe.ref,
-    Run.name,
-    Run.avg_hr,
-    Run.max_hr,
-    Run.cadence_spm,
-    Run.elevation_gain_m,
-    Run.source_name,
-    Run.notes,
-    Run.warnings,
-)
+#: RunView field -> column; ``start`` is shown in the run's own offset
+_FIELDS = {
+    "id": Run.id,
+    "start": Run.start,
+    "sport": Run.sport,
+    "distance_m": Run.distance_m,
+    "elapsed_s": Run.elapsed_s,
+    "moving_s": Run.moving_s,
+    "timer_s": Run.timer_s,
+    "source": Run.source,
+    "run_type": Run.run_type,
+    "terrain": Run.terrain,
+    "name": Run.name,
+    "avg_hr": Run.avg_hr,
+    "max_hr": Run.max_hr,
+    "cadence_spm": Run.cadence_spm,
+    "elevation_gain_m": Run.elevation_gain_m,
+    "source_name": Run.source_name,
+    "notes": Run.notes,
+    "warnings": Run.warnings,
+}
 
 
 def list_runs(*, db: Database, runner_id: int | None = None) -> RunList:
     """Every run of the runner, oldest first (the raw files are not loaded)."""
+    columns = [col.label(name) for name, col in _FIELDS.items()]
     with db.session() as session:
         runner = get_runner(session, runner_id)
         rows = session.execute(
-            select(*_COLUMNS)
+            select(*columns, Run.utc_offset_min.label("offset"), Shoe.ref.label("shoe"))
             .outerjoin(Shoe, Run.shoe_id == Shoe.id)
             .where(Run.runner_id == runner.id)
             .order_by(Run.start, Run.id)
-        ).all()
+        ).mappings()
+        views = [_view(dict(row)) for row in rows]
         units = check_unit(runner.units)
-    return RunList([_view_from_row(row) for row in rows], units)
+    return RunList(views, units)
 
 
-def _view_from_row(row: Any) -> RunView:
-    (
-        rid,
-        start,
-        offset,
-        sport,
-        dist,
-        elapsed,
-        moving,
-        source,
-        rtype,
-        terrain,
-        shoe,
-        name,
-        avg_hr,
-        max_hr,
-        cadence,
-        gain,
-        source_name,
-        notes,
-        warnings,
-    ) = row
-    return RunView(
-        id=rid,
-        start=with_offset(start, offset),
-        sport=sport,
-        distance_m=dist,
-        elapsed_s=elapsed,
-        moving_s=moving,
-        source=source,
-        run_type=rtype,
-        terrain=terrain,
-        shoe=shoe,
-        name=name,
-        avg_hr=avg_hr,
-        max_hr=max_hr,
-        cadence_spm=cadence,
-        elevation_gain_m=gain,
-        source_name=source_name,
-        notes=notes or "",
-        warnings=tuple(warnings or ()),
-    )
+def _view(values: dict[str, Any]) -> RunView:
+    values["start"] = with_offset(values["start"], values.pop("offset"))
+    values["notes"] = values["notes"] or ""
+    values["warnings"] = tuple(values["warnings"] or ())
+    return RunView(**values)
 
 
 def run_view(run: Run) -> RunView:
-    return _view_from_row(
-        (
-            run.id,
-            run.start,
-            run.utc_offset_min,
-            run.sport,
-            run.distance_m,
-            run.elapsed_s,
-            run.moving_s,
-            run.source,
-            run.run_type,
-            run.terrain,
-            run.shoe.ref if run.shoe else None,
-            run.name,
-            run.avg_hr,
-            run.max_hr,
-            run.cadence_spm,
-            run.elevation_gain_m,
-            run.source_name,
-            run.notes,
-            run.warnings,
-        )
-    )
+    values = {name: getattr(run, col.key) for name, col in _FIELDS.items()}
+    return _view(values | {"offset": run.utc_offset_min, "shoe": run.shoe.ref if run.shoe else None})
 
 
 def log_run(

@@ -74,6 +74,7 @@ def upgrade() -> None:
         sa.Column("distance_m", sa.Float(), nullable=True),
         sa.Column("elapsed_s", sa.Float(), nullable=False),
         sa.Column("moving_s", sa.Float(), nullable=True),
+        sa.Column("timer_s", sa.Float(), nullable=True),
         sa.Column("elevation_gain_m", sa.Float(), nullable=True),
         sa.Column("avg_hr", sa.Float(), nullable=True),
         sa.Column("max_hr", sa.Float(), nullable=True),
