@@ -1,5 +1,26 @@
-"""Activity-file importers: every format becomes one :class:`ParsedActivity`."""
+"""Activity-file importers: every format becomes one :class:`ParsedActivity`.
 
-from runcoach.log.importers.model import ImportFileError, ParsedActivity, ParsedLap
+``parse_activity(name, data)`` reads one GPX, TCX or FIT file (optionally gzipped);
+``iter_sources(paths)`` expands files, folders, zip archives and Strava / Garmin bulk exports into
+:class:`SourceItem` s to feed it. Both refuse bad and hostile input with :class:`ImportFileError`.
+"""
 
-__all__ = ["ImportFileError", "ParsedActivity", "ParsedLap"]
+from runcoach.log.importers.model import (
+    SPORTS,
+    ImportFileError,
+    NotAnActivityError,
+    ParsedActivity,
+    ParsedLap,
+)
+from runcoach.log.importers.parse import activity_format, parse_activities, parse_activity
+
+__all__ = [
+    "SPORTS",
+    "ImportFileError",
+    "NotAnActivityError",
+    "ParsedActivity",
+    "ParsedLap",
+    "activity_format",
+    "parse_activities",
+    "parse_activity",
+]
