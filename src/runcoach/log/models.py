@@ -122,8 +122,11 @@ class Run(Base):
     source: Mapped[str] = mapped_column(String(10))
     source_name: Mapped[str | None] = mapped_column(String(1000))
     device: Mapped[str | None] = mapped_column(String(120))
-    #: sha256 of the file as read (None for manual entries)
+    #: identity of the activity's content: the sha256 of its file as read (for the second and later
+    #: activities of a file holding several, the sha256 of the file and the activity's position)
     content_hash: Mapped[str | None] = mapped_column(String(64))
+    #: sha256 of the whole file the run came from (shared by every activity of that file)
+    file_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     #: the file's format (gpx, tcx, fit); ``raw_file`` holds it gzip-compressed
     file_format: Mapped[str | None] = mapped_column(String(10))
     raw_file: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))

@@ -88,6 +88,7 @@ def upgrade() -> None:
         sa.Column("source_name", sa.String(length=1000), nullable=True),
         sa.Column("device", sa.String(length=120), nullable=True),
         sa.Column("content_hash", sa.String(length=64), nullable=True),
+        sa.Column("file_hash", sa.String(length=64), nullable=True),
         sa.Column("file_format", sa.String(length=10), nullable=True),
         sa.Column("raw_file", sa.LargeBinary(), nullable=True),
         sa.Column("warnings", sa.JSON(), nullable=False),
@@ -102,6 +103,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_run_runner_start", "run", ["runner_id", "start"])
     op.create_index(op.f("ix_run_shoe_id"), "run", ["shoe_id"])
+    op.create_index(op.f("ix_run_file_hash"), "run", ["file_hash"])
     op.create_table(
         "lap",
         _id(),
