@@ -52,7 +52,8 @@ def gpx(
                 inner = (f"<gpxtpx:hr>{hr}</gpxtpx:hr>" if hr else "") + (
                     f"<gpxtpx:cad>{cad}</gpxtpx:cad>" if cad else ""
                 )
-                ext = f"<extensions><gpxtpx:TrackPointExtension>{inner}</gpxtpx:TrackPointExtension></extensions>"
+                tpx = f"<gpxtpx:TrackPointExtension>{inner}</gpxtpx:TrackPointExtension>"
+                ext = f"<extensions>{tpx}</extensions>"
             pts.append(f'<trkpt lat="{lat:.7f}" lon="{lon:.7f}"><ele>35.0</ele>{time}{ext}</trkpt>')
         segs.append("<trkseg>" + "".join(pts) + "</trkseg>")
     kind = f"<type>{sport}</type>" if sport else ""
