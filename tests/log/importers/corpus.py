@@ -60,3 +60,13 @@ def rows() -> list[Row]:
 
 def activity_rows() -> list[Row]:
     return [r for r in rows() if r.format in ACTIVITY_FORMATS]
+
+
+def corpus_bytes(path: str) -> bytes:
+    """A corpus file's bytes; skips the test when ../shared is not there."""
+    import pytest
+
+    file = CORPUS / path
+    if not file.exists():
+        pytest.skip(f"{file} is not available")
+    return file.read_bytes()

@@ -5,6 +5,7 @@
 :class:`SourceItem` s to feed it. Both refuse bad and hostile input with :class:`ImportFileError`.
 """
 
+from runcoach.log.importers.exports import ActivityMetadata
 from runcoach.log.importers.model import (
     SPORTS,
     ImportFileError,
@@ -13,14 +14,18 @@ from runcoach.log.importers.model import (
     ParsedLap,
 )
 from runcoach.log.importers.parse import activity_format, parse_activities, parse_activity
+from runcoach.log.importers.sources import SourceItem, iter_sources
 
 __all__ = [
     "SPORTS",
+    "ActivityMetadata",
     "ImportFileError",
     "NotAnActivityError",
     "ParsedActivity",
     "ParsedLap",
+    "SourceItem",
     "activity_format",
+    "iter_sources",
     "parse_activities",
     "parse_activity",
 ]

@@ -93,13 +93,16 @@ def _device(content: FitContent) -> str | None:
     creator = next((d for d in content.devices if d.get("device_index") == "creator"), {})
     file_id = content.file_ids[0] if content.file_ids else {}
     maker = file_id.get("manufacturer") or creator.get("manufacturer")
-    product = (
-        creator.get("product_name")
-        or file_id.get("product_name")
-        or file_id.get("garmin_product")
-        or creator.get("garmin_product")
-        or file_id.get("product")
-    )
+    candidates = [
+        creator.get("product_name"),
+        file_id.get("product_name"),
+        file_id.get("garmin_product"),
+        creator.get("garmin_product"),
+        file_id.get("product"),
+        creator.get("product"),
+    ]
+    named = [c for c in candidates if isinstance(c, str) and c.strip()]
+    product = named[0] if named else next((c for c in candidates if c not in (None, "", 0)), None)
     parts = [str(p) for p in (maker, product) if p not in (None, "", 0)]
     return " ".join(parts) or None
 

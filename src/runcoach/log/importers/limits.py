@@ -13,10 +13,12 @@ from runcoach.log.importers.model import ImportFileError
 
 #: largest activity file accepted, after decompression (a 24-hour FIT file is about 10 MB)
 MAX_FILE_BYTES = 50 * 1024 * 1024
-#: largest archive read (a ten-year Strava export is a few GB with photos; members are streamed)
-MAX_ARCHIVE_BYTES = 8 * 1024 * 1024 * 1024
 #: total bytes all members of one archive may inflate to
 MAX_ARCHIVE_TOTAL = 16 * 1024 * 1024 * 1024
+#: largest archive inside an archive, inflated in memory (Garmin exports nest their files in zips)
+MAX_NESTED_ARCHIVE_BYTES = 2 * 1024 * 1024 * 1024
+#: how deep archives may nest
+MAX_ARCHIVE_DEPTH = 2
 #: members one archive may list
 MAX_ARCHIVE_MEMBERS = 200_000
 #: inflation ratio beyond which a member counts as a bomb (real GPX/TCX/FIT stay under 30)
