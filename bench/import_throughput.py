@@ -95,8 +95,9 @@ def measure_listing(url: str) -> None:
         code = main(["--db", url, "runs", "--json"])
     cli_s = time.perf_counter() - start
     assert code == 0
-    print(f"runs --json on {count} runs: {cli_s * 1000:.0f} ms in-process "
-          f"(the list query alone {query_s * 1000:.0f} ms; {len(buffer.getvalue()) / 1e6:.1f} MB of JSON)")  # fmt: skip
+    size = len(buffer.getvalue()) / 1e6
+    print(f"runs --json on {count} runs: {cli_s * 1000:.0f} ms in-process")
+    print(f"  (the list query alone {query_s * 1000:.0f} ms; {size:.1f} MB of JSON)")
 
 
 def default_corpus() -> Path:
@@ -108,7 +109,9 @@ def default_corpus() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=3000, help="runs in the generated log (default 3000)")
     parser.add_argument("--corpus", type=Path, default=default_corpus(), help="the shared corpus folder")
     parser.add_argument("--db", help="database URL to import into (default: a new SQLite file per set)")
@@ -117,7 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="runcoach-bench-") as tmp:
         folder = Path(tmp)
         if args.corpus.is_dir():
-            ratios.append(measure("corpus", corpus_items(args.corpus), args.db or f"sqlite:///{folder / 'c.db'}"))
+            ratios.append(
+                measure("corpus", corpus_items(args.corpus), args.db or f"sqlite:///{folder / 'c.db'}")
+            )
         else:
             print(f"corpus: {args.corpus} not found, skipped", file=sys.stderr)
         print(f"generating a {args.runs}-run log ...", file=sys.stderr)

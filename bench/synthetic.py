@@ -66,7 +66,8 @@ def _iso(moment: datetime) -> str:
 def gpx(plan: Plan, rng: random.Random) -> str:
     rows = "".join(
         f'<trkpt lat="{lat:.7f}" lon="{lon:.7f}"><ele>{ele:.1f}</ele><time>{_iso(t)}</time>'
-        f"<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>{hr}</gpxtpx:hr><gpxtpx:cad>{cad}</gpxtpx:cad>"
+        "<extensions><gpxtpx:TrackPointExtension>"
+        f"<gpxtpx:hr>{hr}</gpxtpx:hr><gpxtpx:cad>{cad}</gpxtpx:cad>"
         "</gpxtpx:TrackPointExtension></extensions></trkpt>\n"
         for t, lat, lon, ele, hr, cad in _points(plan, rng)
     )
@@ -75,7 +76,8 @@ def gpx(plan: Plan, rng: random.Random) -> str:
         '<gpx version="1.1" creator="runcoach synthetic" xmlns="http://www.topografix.com/GPX/1/1" '
         'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">\n'
         f"<metadata><time>{_iso(plan.start)}</time></metadata>\n"
-        f"<trk><name>Run {plan.start:%Y-%m-%d}</name><type>running</type><trkseg>\n{rows}</trkseg></trk></gpx>\n"
+        f"<trk><name>Run {plan.start:%Y-%m-%d}</name><type>running</type>"
+        f"<trkseg>\n{rows}</trkseg></trk></gpx>\n"
     )
 
 
@@ -84,7 +86,8 @@ def tcx(plan: Plan, rng: random.Random) -> str:
     speed = 1000 / plan.pace_s_per_km
     rows = "".join(
         f"<Trackpoint><Time>{_iso(t)}</Time><Position><LatitudeDegrees>{lat:.7f}</LatitudeDegrees>"
-        f"<LongitudeDegrees>{lon:.7f}</LongitudeDegrees></Position><AltitudeMeters>{ele:.1f}</AltitudeMeters>"
+        f"<LongitudeDegrees>{lon:.7f}</LongitudeDegrees></Position>"
+        f"<AltitudeMeters>{ele:.1f}</AltitudeMeters>"
         f"<DistanceMeters>{(t - plan.start).total_seconds() * speed:.1f}</DistanceMeters>"
         f"<HeartRateBpm><Value>{hr}</Value></HeartRateBpm><Cadence>{cad}</Cadence></Trackpoint>\n"
         for t, lat, lon, ele, hr, cad in points
@@ -97,7 +100,8 @@ def tcx(plan: Plan, rng: random.Random) -> str:
         f'<Lap StartTime="{_iso(plan.start)}"><TotalTimeSeconds>{total:.0f}</TotalTimeSeconds>'
         f"<DistanceMeters>{total * speed:.1f}</DistanceMeters><Intensity>Active</Intensity>"
         f"<TriggerMethod>Manual</TriggerMethod><Track>\n{rows}</Track></Lap>\n"
-        "<Creator><Name>runcoach synthetic</Name></Creator></Activity></Activities></TrainingCenterDatabase>\n"
+        "<Creator><Name>runcoach synthetic</Name></Creator></Activity></Activities>"
+        "</TrainingCenterDatabase>\n"
     )
 
 

@@ -18,6 +18,7 @@ from runcoach.settings import DB_ENV, Settings, load_settings
 COMMAND_MODULES: tuple[str, ...] = (
     "welcome",
     "kb",
+    "importing",
     "runs",
     "log",
     "shoes",

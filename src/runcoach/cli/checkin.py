@@ -10,6 +10,8 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from runcoach.cli.common import say
+
 
 class _DefaultToAdd(TyperGroup):
     """A group whose first argument, when it is not a subcommand, belongs to ``add``."""
@@ -104,7 +106,7 @@ def add(
     as_json: Annotated[bool, typer.Option("--json", help="Print the day's check-in as JSON.")] = False,
 ) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import out, print_json
+    from runcoach.cli.console import print_json
     from runcoach.errors import UsageError
     from runcoach.services.checkins import CheckinInput, PainInput, record_checkin, resolve_region
 
@@ -146,7 +148,7 @@ def add(
     from runcoach.cli.render_log import pain_text
 
     added = [pain_text(p.__dict__ | {"when": p.timing}) for p in pain]
-    out().print(f"saved check-in for {view.day.isoformat()}" + (": " + "; ".join(added) if added else ""))
+    say(f"saved check-in for {view.day.isoformat()}" + (": " + "; ".join(added) if added else ""))
 
 
 @checkin_app.command("show", help="Show recent check-ins (the last 7 days by default).")

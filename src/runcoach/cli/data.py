@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from runcoach.cli.common import note, say, warn
+
 data_app = typer.Typer(
     help="Your data is yours: export and import the whole log, or CSV per table.", no_args_is_help=True
 )
@@ -29,9 +31,8 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror}") from None
-    from runcoach.cli.console import err
 
-    err().print(f"wrote {output}")
+    note(f"wrote {output}")
 
 
 @data_app.command(
@@ -62,20 +63,20 @@ def import_(
     as_json: Annotated[bool, typer.Option("--json", help="Print what was added as JSON.")] = False,
 ) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import err, out, print_json
+    from runcoach.cli.console import print_json
     from runcoach.services.exchange import import_log
 
     data = _read(file)
     with open_log(ctx) as db:
         report = import_log(db=db, data=data, name=str(file))
     for warning in report.warnings:
-        err().print(f"[yellow]warning:[/] {warning}")
+        warn(warning)
     if as_json:
         print_json(report.to_json())
         return
     added = ", ".join(f"{n} {k}" for k, n in report.added.items() if n) or "nothing new"
     dupes = sum(report.duplicates.values())
-    out().print(f"imported {file}: {added}" + (f" ({dupes} already in the log)" if dupes else ""))
+    say(f"imported {file}: {added}" + (f" ({dupes} already in the log)" if dupes else ""))
 
 
 def _read(file: Path) -> bytes:
@@ -98,12 +99,11 @@ def csv(
     ctx: typer.Context, folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into.")]
 ) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import out
     from runcoach.services.export import export_csv
 
     with open_log(ctx) as db:
         written = export_csv(db=db, folder=folder)
-    out().print(f"wrote {len(written)} files to {folder}: " + ", ".join(p.name for p in written))
+    say(f"wrote {len(written)} files to {folder}: " + ", ".join(p.name for p in written))
 
 
 @data_app.command("schema", help="Print the JSON Schema of the exchange format.")

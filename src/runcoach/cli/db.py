@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from runcoach.cli.common import say
+
 db_app = typer.Typer(help="The log database: its schema revision, and upgrading it.", no_args_is_help=True)
 
 
@@ -18,7 +20,7 @@ def current(
     ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
 ) -> None:
     from runcoach.cli.app import state
-    from runcoach.cli.console import out, print_json
+    from runcoach.cli.console import print_json
     from runcoach.services.database import database_status
 
     status = database_status(settings=state(ctx).settings)
@@ -28,17 +30,16 @@ def current(
     label = (
         "up to date" if status.up_to_date else f"behind: newest is {status.head}; run `runcoach db upgrade`"
     )
-    out().print(f"{status.url}: revision {status.revision or '(empty database)'} ({label})")
+    say(f"{status.url}: revision {status.revision or '(empty database)'} ({label})")
 
 
 @db_app.command("upgrade", help="Create the schema or upgrade it to the newest revision.")
 def upgrade(ctx: typer.Context) -> None:
     from runcoach.cli.app import state
-    from runcoach.cli.console import out
     from runcoach.services.database import upgrade_database
 
     status = upgrade_database(settings=state(ctx).settings)
     if status.previous == status.revision:
-        out().print(f"{status.url}: already at revision {status.revision}")
+        say(f"{status.url}: already at revision {status.revision}")
     else:
-        out().print(f"{status.url}: upgraded from {status.previous or '(empty)'} to {status.revision}")
+        say(f"{status.url}: upgraded from {status.previous or '(empty)'} to {status.revision}")

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from runcoach.cli.common import note, say, warn
+
 if TYPE_CHECKING:
     from runcoach.services.imports import ImportReport, Progress
 
@@ -29,7 +31,7 @@ def import_(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import err, print_json
+    from runcoach.cli.console import print_json
     from runcoach.services.imports import import_paths
 
     with open_log(ctx) as db, _progress() as progress:
@@ -39,22 +41,21 @@ def import_(
     else:
         _summary(report)
     for failure in report.failed if not as_json else []:
-        err().print(f"{failure['path']}: {failure['error']}", markup=False)
+        note(f"{failure['path']}: {failure['error']}")
     if report.failed:
         raise typer.Exit(1)
 
 
 def _summary(report: ImportReport) -> None:
-    from runcoach.cli.console import err, out
 
     for warning in report.warnings:
-        err().print(f"[yellow]warning:[/] {warning['path']}: {warning['warning']}")
+        warn(f"{warning['path']}: {warning['warning']}")
     parts = [f"imported {report.imported}", f"{report.duplicates} already in the log"]
     if report.skipped:
         parts.append(f"{report.skipped} skipped (not activities)")
     if report.failed:
         parts.append(f"{len(report.failed)} failed")
-    out().print(", ".join(parts))
+    say(", ".join(parts))
 
 
 @contextmanager

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from runcoach.cli.common import say, warn
+
 log_app = typer.Typer(help="Add entries to your training log by hand.", no_args_is_help=True)
 
 
@@ -43,7 +45,7 @@ def log_run(
     as_json: Annotated[bool, typer.Option("--json", help="Print the stored run as JSON.")] = False,
 ) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import err, out, print_json
+    from runcoach.cli.console import print_json
     from runcoach.cli.render_log import run_line
     from runcoach.services.runs import log_run as log_run_service
 
@@ -63,8 +65,8 @@ def log_run(
             notes=notes,
         )
     for warning in logged.warnings:
-        err().print(f"[yellow]warning:[/] {warning}")
+        warn(warning)
     if as_json:
         print_json(logged.run.to_json())
         return
-    out().print(f"logged run {logged.run.id}: {run_line(logged.run, logged.units)}")
+    say(f"logged run {logged.run.id}: {run_line(logged.run, logged.units)}")

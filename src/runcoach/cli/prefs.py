@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from runcoach.cli.common import say
+
 settings_app = typer.Typer(
     help="Your preferences: km or miles, birth year, sex, resting heart rate.", no_args_is_help=True
 )
@@ -16,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _show(prefs: object, as_json: bool) -> None:
-    from runcoach.cli.console import out, print_json
+    from runcoach.cli.console import print_json
     from runcoach.services.runner import Preferences
 
     assert isinstance(prefs, Preferences)
@@ -24,7 +26,7 @@ def _show(prefs: object, as_json: bool) -> None:
         print_json(prefs.to_json())
         return
     for key, value in prefs.to_json().items():
-        out().print(f"{key.replace('_', ' ')}: {'-' if value is None else value}")
+        say(f"{key.replace('_', ' ')}: {'-' if value is None else value}")
 
 
 @settings_app.command("show", help="Show your preferences.")
@@ -41,12 +43,11 @@ def show(
 @settings_app.command("units", help="Show or set your distance unit: runcoach settings units mi")
 def units(ctx: typer.Context, unit: Annotated[str | None, typer.Argument(help="km or mi.")] = None) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import out
     from runcoach.services.runner import get_preferences, update_preferences
 
     with open_log(ctx) as db:
         prefs = update_preferences(db=db, units=unit) if unit else get_preferences(db=db)
-    out().print(f"units: {prefs.units}")
+    say(f"units: {prefs.units}")
 
 
 @settings_app.command("profile", help="Set birth year, sex and a resting heart rate baseline.")

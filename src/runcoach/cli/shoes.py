@@ -7,6 +7,8 @@ from typing import Annotated, Any
 
 import typer
 
+from runcoach.cli.common import say
+
 shoes_app = typer.Typer(
     help="Your shoes: mileage, the default pair, when to replace them.", no_args_is_help=True
 )
@@ -42,7 +44,6 @@ def add(
     default: Annotated[bool, typer.Option("--default", help="New runs get these shoes.")] = False,
 ) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import out
     from runcoach.services.shoes import add_shoe
 
     with open_log(ctx) as db:
@@ -55,7 +56,7 @@ def add(
             replace_at=replace_at,
             make_default=default,
         )
-    out().print(f"added shoe {shoe.ref!r}: {shoe.name}" + (" (default)" if shoe.is_default else ""))
+    say(f"added shoe {shoe.ref!r}: {shoe.name}" + (" (default)" if shoe.is_default else ""))
 
 
 @shoes_app.command("list", help="List your shoes with the distance run in each.")
@@ -84,20 +85,18 @@ def retire(
     when: Annotated[str | None, typer.Option("--date", help="Retired on this day (default: today).")] = None,
 ) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import out
     from runcoach.services.shoes import retire_shoe
 
     with open_log(ctx) as db:
         found = retire_shoe(db=db, shoe=shoe, when=when)
-    out().print(f"retired {found.name} ({found.ref}) on {found.retired}")
+    say(f"retired {found.name} ({found.ref}) on {found.retired}")
 
 
 @shoes_app.command("default", help="Make a pair the default for new runs.")
 def default(ctx: typer.Context, shoe: Annotated[str, typer.Argument(help="Shoe id or name.")]) -> None:
     from runcoach.cli.common import open_log
-    from runcoach.cli.console import out
     from runcoach.services.shoes import set_default_shoe
 
     with open_log(ctx) as db:
         found = set_default_shoe(db=db, shoe=shoe)
-    out().print(f"{found.name} ({found.ref}) is now your default shoe")
+    say(f"{found.name} ({found.ref}) is now your default shoe")

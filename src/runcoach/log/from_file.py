@@ -12,10 +12,9 @@ import gzip
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from runcoach.log.checks import run_problems
-from runcoach.log.importers import ParsedActivity
+from runcoach.log.importers import ActivityMetadata, ParsedActivity
 from runcoach.log.models import Lap, Run
 
 #: gzip level for stored files: level 1 already shrinks GPX/TCX ~7x and costs far less than parsing
@@ -72,13 +71,13 @@ def build_run(
     facts: FileFacts,
     index: int,
     now: datetime,
-    metadata: Any = None,
+    metadata: ActivityMetadata | None = None,
 ) -> Run:
     """A Run (with laps) for one activity; ``metadata`` is an export's record of it, if any."""
-    sport = getattr(metadata, "sport", None) or activity.sport
+    sport = (metadata.sport if metadata else None) or activity.sport
     offset = activity.utc_offset_min
-    if offset is None:
-        offset = getattr(metadata, "utc_offset_min", None)
+    if offset is None and metadata is not None:
+        offset = metadata.utc_offset_min
     return Run(
         runner_id=runner_id,
         start=activity.start,
@@ -93,8 +92,8 @@ def build_run(
         max_hr=activity.max_hr,
         cadence_spm=activity.avg_cadence_spm,
         terrain=TERRAIN_OF_SPORT.get(sport),
-        name=(getattr(metadata, "name", None) or activity.name or "")[:200] or None,
-        notes=getattr(metadata, "description", None) or "",
+        name=((metadata.name if metadata else None) or activity.name or "")[:200] or None,
+        notes=(metadata.description if metadata else None) or "",
         source=facts.source,
         source_name=facts.name[-1000:],
         device=activity.device[:120] if activity.device else None,

@@ -22,11 +22,17 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from runcoach.log.db import Database, DatabaseError
 from runcoach.log.dedupe import find_duplicate
 from runcoach.log.from_file import FileFacts, build_run, compressed, sha256
-from runcoach.log.importers import ImportFileError, NotAnActivityError, ParsedActivity, parse_activities
+from runcoach.log.importers import (
+    ActivityMetadata,
+    ImportFileError,
+    NotAnActivityError,
+    ParsedActivity,
+    parse_activities,
+)
 from runcoach.log.models import Run, Runner
 from runcoach.log.runners import get_runner
 from runcoach.log.vocab import RUNNING_SPORTS
-from runcoach.services.shoes import default_shoe
+from runcoach.services.shoes import shoe_for
 
 #: called after each file: (files done, files in all, the file's name)
 Progress = Callable[[int, int, str], None]
@@ -145,9 +151,11 @@ class _Importer:
         except ImportFileError as exc:
             self.report.fail(item.name, str(exc))
             return
-        facts = FileFacts(item.name, data, digest, source=_source(item, activities))
+        metadata = [_metadata(item, activity) for activity in activities]
+        source = next((m.source for m in metadata if m is not None), None)
+        facts = FileFacts(item.name, data, digest, source=source or activities[0].source_format)
         try:
-            self._store(item, facts, activities, packed)
+            self._store(facts, activities, metadata, packed)
         except IntegrityError as exc:
             self.report.fail(item.name, f"could not be stored: {exc.orig}")
 
@@ -161,25 +169,28 @@ class _Importer:
         return bool(stored)
 
     def _store(
-        self, item: SourceLike, facts: FileFacts, activities: list[ParsedActivity], packed: Future[bytes]
+        self,
+        facts: FileFacts,
+        activities: list[ParsedActivity],
+        metadata: list[ActivityMetadata | None],
+        packed: Future[bytes],
     ) -> None:
         """Store a file's activities in one transaction (duplicates are counted, not stored)."""
         added: list[Run] = []
         duplicates = 0
         with self.db.session() as session:
             runner = session.get_one(Runner, self.runner_id)
-            for index, activity in enumerate(activities):
+            for index, (activity, meta) in enumerate(zip(activities, metadata, strict=True)):
                 run = build_run(
-                    activity, runner_id=runner.id, facts=facts, index=index, now=self.now,
-                    metadata=_metadata(item, activity),
-                )  # fmt: skip
+                    activity, runner_id=runner.id, facts=facts, index=index, now=self.now, metadata=meta
+                )
                 if find_duplicate(
                     session, runner.id, sport=run.sport, start=run.start, content_hash=run.content_hash
                 ):
                     duplicates += 1
                     continue
                 if run.sport in RUNNING_SPORTS:
-                    run.shoe = default_shoe(session, runner, run.start.date(), need_start=True)
+                    run.shoe = shoe_for(session, runner, run.start.date(), meta.gear if meta else None)
                 if not added:
                     run.raw_file = packed.result()
                 session.add(run)
@@ -190,19 +201,14 @@ class _Importer:
         self.report.run_ids += [run.id for run in added]
         for run in added:
             for warning in run.warnings:
-                self.report.warn(item.name, warning)
+                self.report.warn(facts.name, warning)
 
 
-def _source(item: SourceLike, activities: list[ParsedActivity]) -> str:
-    export = getattr(getattr(item, "metadata", None), "source", None)
-    if export in ("strava", "garmin"):
-        return str(export)
-    return activities[0].source_format if activities else "gpx"
-
-
-def _metadata(item: SourceLike, activity: ParsedActivity) -> Any:
+def _metadata(item: SourceLike, activity: ParsedActivity) -> ActivityMetadata | None:
     """The export's record of this activity, when the item came from a Strava / Garmin export."""
+    finder = getattr(item, "metadata_for", None)
+    if finder is not None:
+        found = finder(activity)
+        return found if isinstance(found, ActivityMetadata) else None
     meta = getattr(item, "metadata", None)
-    if callable(meta):
-        return meta(activity)
-    return meta
+    return meta if isinstance(meta, ActivityMetadata) else None

@@ -80,6 +80,18 @@ def default_shoe(session: Session, runner: Runner, day: date, *, need_start: boo
     return shoe if shoe.started <= day else None
 
 
+def shoe_for(session: Session, runner: Runner, day: date, gear: str | None) -> Shoe | None:
+    """The shoe of an imported run: the export's gear when a shoe has that name, else the default
+    shoe if it was in use that day (from its start date on)."""
+    if gear:
+        named = session.scalars(
+            select(Shoe).where(Shoe.runner_id == runner.id, func.lower(Shoe.name) == gear.strip().lower())
+        ).first()
+        if named is not None:
+            return named
+    return default_shoe(session, runner, day, need_start=True)
+
+
 def shoe_distance(session: Session, shoe_id: int) -> float:
     total = session.scalar(select(func.coalesce(func.sum(Run.distance_m), 0.0)).where(Run.shoe_id == shoe_id))
     return float(total or 0.0)
