@@ -19,7 +19,9 @@ from sqlalchemy import create_engine, text
 from runcoach.log.db import Database, open_database
 
 PG_ENV = "RUNCOACH_TEST_POSTGRES_URL"
-TABLES = ("assessment", "training_session", "pain_entry", "checkin", "lap", "run", "shoe", "runner")
+TABLES = (
+    "assessment", "training_session", "pain_entry", "checkin", "lap", "run_file", "run", "shoe", "runner",
+)  # fmt: skip
 
 
 def pg_url_with_schema(base: str, schema: str) -> str:

@@ -163,7 +163,8 @@ def test_a_killed_bulk_import_leaves_a_consistent_log_and_a_rerun_finishes(tmp_p
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert conn.execute("SELECT count(*) FROM run WHERE raw_file IS NULL").fetchone() == (0,)
+        kept = "SELECT count(*) FROM run r WHERE NOT EXISTS (SELECT 1 FROM run_file f WHERE f.run_id = r.id)"
+        assert conn.execute(kept).fetchone() == (0,)
         lapless_tcx = (
             "SELECT count(*) FROM run r WHERE file_format = 'tcx' "
             "AND NOT EXISTS (SELECT 1 FROM lap l WHERE l.run_id = r.id)"

@@ -66,9 +66,9 @@ def test_it_imports_files_and_keeps_them_compressed(db: Database, synthetic: Pat
     assert runs[0].start.utcoffset() == timedelta(hours=1)  # Munich in winter, from the coordinates
     with db.session() as session:
         run = session.scalars(select(Run).order_by(Run.id)).first()
-        assert run is not None and run.raw_file is not None
-        assert gzip.decompress(run.raw_file) == items[0].data
-        assert len(run.raw_file) < len(items[0].data) / 3
+        assert run is not None and run.file is not None
+        assert gzip.decompress(run.file.data) == items[0].data and run.file.size == len(items[0].data)
+        assert len(run.file.data) < len(items[0].data) / 3
 
 
 def test_importing_again_stores_nothing_twice(db: Database, synthetic: Path) -> None:

@@ -50,6 +50,12 @@ def test_without_a_date_the_run_just_finished(db: Database) -> None:
     assert logged.run.start == (NOW - timedelta(minutes=25)).replace(microsecond=0)
 
 
+def test_today_without_a_time_is_not_in_the_future(db: Database) -> None:
+    early = datetime(2026, 3, 10, 7, 0, tzinfo=timezone(timedelta(hours=1)))
+    logged = log_run(db=db, distance="5km", duration="25:00", when="today", now=early)
+    assert logged.run.start == early - timedelta(minutes=25)
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

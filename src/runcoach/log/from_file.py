@@ -100,7 +100,6 @@ def build_run(
         content_hash=content_hash(facts, index),
         file_hash=facts.digest,
         file_format=activity.source_format,
-        raw_file=None,  # the importer keeps the file with the first activity it stores
         warnings=list(activity.warnings) + extra_warnings(activity, now),
         laps=[
             Lap(

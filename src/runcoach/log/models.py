@@ -26,7 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from runcoach.log.db import UTCDateTime, utcnow
 
@@ -127,9 +127,8 @@ class Run(Base):
     content_hash: Mapped[str | None] = mapped_column(String(64))
     #: sha256 of the whole file the run came from (shared by every activity of that file)
     file_hash: Mapped[str | None] = mapped_column(String(64), index=True)
-    #: the file's format (gpx, tcx, fit); ``raw_file`` holds it gzip-compressed
+    #: the file's format (gpx, tcx, fit); ``file`` holds the file itself
     file_format: Mapped[str | None] = mapped_column(String(10))
-    raw_file: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -137,6 +136,26 @@ class Run(Base):
     laps: Mapped[list[Lap]] = relationship(
         back_populates="run", cascade="all, delete-orphan", order_by="Lap.number", passive_deletes=True
     )
+    file: Mapped[RunFile | None] = relationship(
+        back_populates="run", cascade="all, delete-orphan", passive_deletes=True, lazy="select"
+    )
+
+
+class RunFile(Base):
+    """The activity file a run was imported from, gzip-compressed, kept so it can be re-processed.
+
+    A table of its own keeps run rows small: listing thousands of runs never touches the files.
+    A file holding several activities is kept once, with the first run stored from it.
+    """
+
+    __tablename__ = "run_file"
+
+    run_id: Mapped[int] = mapped_column(ForeignKey("run.id", ondelete="CASCADE"), primary_key=True)
+    encoding: Mapped[str] = mapped_column(String(10), default="gzip")
+    size: Mapped[int] = mapped_column(Integer, doc="bytes before compression")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    run: Mapped[Run] = relationship(back_populates="file")
 
 
 class Lap(Base):

@@ -29,7 +29,7 @@ from runcoach.log.importers import (
     ParsedActivity,
     parse_activities,
 )
-from runcoach.log.models import Run, Runner
+from runcoach.log.models import Run, RunFile, Runner
 from runcoach.log.runners import get_runner
 from runcoach.log.vocab import RUNNING_SPORTS
 from runcoach.services.shoes import shoe_for
@@ -113,8 +113,9 @@ def import_items(
             try:
                 importer.one(item)
             except SQLAlchemyError as exc:
+                reason = str(getattr(exc, "orig", None) or exc.__class__.__name__)[:300]
                 raise DatabaseError(
-                    f"the database failed while importing {item.name}: {exc.__class__.__name__}: {exc}",
+                    f"the database failed while importing {item.name}: {reason}",
                     hint=f"{importer.report.imported} activities were stored before it; fix the database and "
                     "run the same import again to finish (stored files are skipped)",
                 ) from None
@@ -150,6 +151,9 @@ class _Importer:
             return
         except ImportFileError as exc:
             self.report.fail(item.name, str(exc))
+            return
+        if not activities:
+            self.report.fail(item.name, "no activity found in the file")
             return
         metadata = [_metadata(item, activity) for activity in activities]
         source = next((m.source for m in metadata if m is not None), None)
@@ -191,8 +195,8 @@ class _Importer:
                     continue
                 if run.sport in RUNNING_SPORTS:
                     run.shoe = shoe_for(session, runner, run.start.date(), meta.gear if meta else None)
-                if not added:
-                    run.raw_file = packed.result()
+                if not added:  # the file is kept once, with the first run stored from it
+                    run.file = RunFile(encoding="gzip", size=len(facts.data), data=packed.result())
                 session.add(run)
                 session.flush()
                 added.append(run)

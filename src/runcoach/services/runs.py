@@ -164,8 +164,7 @@ def log_run(
         runner = get_runner(session, runner_id)
         units = check_unit(runner.units)
         distance_m = parse_distance(distance, default_unit=units)
-        start, has_time = parse_start(when, now=now) if when else (now - timedelta(seconds=elapsed_s), True)
-        start = start.replace(microsecond=0)
+        start, has_time = _start(when, now, elapsed_s)
         problems = run_problems(
             sport="running",
             start=start,
@@ -208,6 +207,18 @@ def log_run(
         session.flush()
         warning = shoe_warning(session, chosen, units) if chosen else None
         return LoggedRun(run_view(run), units, [warning] if warning else [])
+
+
+def _start(when: str | None, now: datetime, elapsed_s: float) -> tuple[datetime, bool]:
+    """When the run started, and whether a time of day was given. Without a date, or with today's
+    date and no time, the run has just finished; another day without a time starts at noon."""
+    just_now = (now - timedelta(seconds=elapsed_s)).replace(microsecond=0)
+    if not when:
+        return just_now, True
+    start, has_time = parse_start(when, now=now)
+    if not has_time and start.date() == now.date():
+        return just_now, False
+    return start.replace(microsecond=0), has_time
 
 
 def _check_choice(name: str, value: str | None, allowed: tuple[str, ...]) -> None:

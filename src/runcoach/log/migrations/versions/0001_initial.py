@@ -1,4 +1,4 @@
-"""Initial schema: runner, shoe, run, lap, checkin, pain_entry, training_session, assessment.
+"""Initial schema: runner, shoe, run, run_file, lap, checkin, pain_entry, training_session, assessment.
 
 Revision ID: 0001
 Revises:
@@ -90,7 +90,6 @@ def upgrade() -> None:
         sa.Column("content_hash", sa.String(length=64), nullable=True),
         sa.Column("file_hash", sa.String(length=64), nullable=True),
         sa.Column("file_format", sa.String(length=10), nullable=True),
-        sa.Column("raw_file", sa.LargeBinary(), nullable=True),
         sa.Column("warnings", sa.JSON(), nullable=False),
         sa.Column("created_at", UTC_DATETIME, nullable=False),
         sa.CheckConstraint("distance_m IS NULL OR distance_m >= 0", name=op.f("ck_run_distance")),
@@ -104,6 +103,15 @@ def upgrade() -> None:
     op.create_index("ix_run_runner_start", "run", ["runner_id", "start"])
     op.create_index(op.f("ix_run_shoe_id"), "run", ["shoe_id"])
     op.create_index(op.f("ix_run_file_hash"), "run", ["file_hash"])
+    op.create_table(
+        "run_file",
+        sa.Column("run_id", sa.Integer(), nullable=False),
+        sa.Column("encoding", sa.String(length=10), nullable=False),
+        sa.Column("size", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        _fk("run_id", "run", "CASCADE", "run_file"),
+        sa.PrimaryKeyConstraint("run_id", name=op.f("pk_run_file")),
+    )
     op.create_table(
         "lap",
         _id(),
@@ -191,5 +199,16 @@ def _create_checkin_tables() -> None:
 
 
 def downgrade() -> None:
-    for table in ("assessment", "training_session", "pain_entry", "checkin", "lap", "run", "shoe", "runner"):
+    tables = (
+        "assessment",
+        "training_session",
+        "pain_entry",
+        "checkin",
+        "lap",
+        "run_file",
+        "run",
+        "shoe",
+        "runner",
+    )
+    for table in tables:
         op.drop_table(table)
