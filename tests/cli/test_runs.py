@@ -41,3 +41,12 @@ def test_the_db_option_and_environment_pick_the_database(cli: Any, tmp_path: Any
     assert cli("runs", "--json").json() == []
     monkeypatch.setenv("RUNCOACH_DB", f"sqlite:///{path}")
     assert len(cli("runs", "--json").json()) == 1
+
+
+def test_the_table_shows_the_most_recent_runs(cli: Any) -> None:
+    for day in range(1, 6):
+        cli("log", "run", "5km", "25:00", "--date", f"2026-03-0{day}")
+    result = cli("runs", "--last", "2")
+    assert "the last 2 of 5" in result.stdout
+    assert "2026-03-05" in result.stdout and "2026-03-01" not in result.stdout
+    assert "2026-03-01" in cli("runs", "--all").stdout

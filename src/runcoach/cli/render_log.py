@@ -30,7 +30,12 @@ def run_line(run: RunView, units: Unit) -> str:
 
 
 def runs_table(runs: Sequence[RunView], units: Unit, *, total: int) -> Table:
-    table = Table(title=f"Runs ({len(runs)} of {total})" if len(runs) != total else f"Runs ({total})")
+    title = (
+        f"Runs (the last {len(runs)} of {total}; --all for every one)"
+        if len(runs) != total
+        else f"Runs ({total})"
+    )
+    table = Table(title=title)
     table.add_column("id", justify="right")
     table.add_column("start", no_wrap=True)
     table.add_column("sport")

@@ -14,9 +14,8 @@ def register(app: typer.Typer) -> None:
 def runs(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print every activity as JSON.")] = False,
-    last: Annotated[
-        int | None, typer.Option("--last", min=1, help="Only the most recent N (table view).")
-    ] = None,
+    last: Annotated[int, typer.Option("--last", min=1, help="How many of the most recent to show.")] = 30,
+    show_all: Annotated[bool, typer.Option("--all", help="Show every run (the table view).")] = False,
 ) -> None:
     from runcoach.cli.common import open_log
     from runcoach.cli.console import out, print_json
@@ -29,5 +28,5 @@ def runs(
         return
     from runcoach.cli.render_log import runs_table
 
-    shown = listing.runs[-last:] if last else listing.runs
+    shown = listing.runs if show_all else listing.runs[-last:]
     out().print(runs_table(shown, listing.units, total=len(listing.runs)))
