@@ -208,3 +208,29 @@ class TestGarminExport:
         (item,) = list(iter_sources([tmp_path]))
         meta = item.metadata_for(parse_activity(item.name, item.read()))
         assert meta is not None and meta.name == "Paris easy" and meta.sport == "running"
+
+
+class TestActivitiesCsv:
+    def test_an_older_strava_layout_is_read_by_the_file_column_contents(self) -> None:
+        from runcoach.log.importers.exports import read_activities_csv
+
+        old = (
+            "Activity ID,Activity Date,Activity Name,Activity Type,Activity Description,"
+            "Elapsed Time,Distance,"
+            'Commute,Activity Gear,Filename\n1,"Jan 2, 2018, 7:00:00 AM",Tempo,Run,,1800,6.0,false,Clifton,'
+            "activities/1.fit.gz\n"
+        )
+        (record,) = read_activities_csv(old.encode())
+        assert (record.filename, record.gear, record.name, record.sport) == (
+            "activities/1.fit.gz",
+            "Clifton",
+            "Tempo",
+            "running",
+        )
+        assert record.start is not None and record.start.hour == 7
+
+    def test_a_csv_that_is_no_export_gives_nothing(self) -> None:
+        from runcoach.log.importers.exports import read_activities_csv
+
+        assert read_activities_csv(b"date,weight\n2024-01-01,70\n") == []
+        assert read_activities_csv(b"\xff\xfe garbage") == []
