@@ -32,6 +32,7 @@ class Row:
     start_time_utc: str
     distance_m: str
     source_tests_say: str
+    structure: str = ""
 
     @property
     def file(self) -> Path:
@@ -55,7 +56,7 @@ def rows() -> list[Row]:
         return []
     with manifest.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle, delimiter="\t")
-        return [Row(**{k: r[k] or "" for k in Row.__dataclass_fields__}) for r in reader]
+        return [Row(**{k: r.get(k) or "" for k in Row.__dataclass_fields__}) for r in reader]
 
 
 def activity_rows() -> list[Row]:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from runcoach.log.importers import ImportFileError, NotAnActivityError, parse_activities, parse_activity
+from runcoach.log.importers import (
+    ImportFileError,
+    NotAnActivityError,
+    iter_sources,
+    parse_activities,
+    parse_activity,
+)
 from runcoach.log.importers.sport import normalise_sport
-from tests.log.importers.corpus import Row, activity_rows
+from tests.log.importers.corpus import Row, activity_rows, rows
 
 #: where the manifest's reference figure is not what a correct importer should give, and why
 DISTANCE_OVERRIDES = {
@@ -72,3 +78,32 @@ def test_a_broken_file_fails_in_one_line_or_comes_back_with_a_warning(row: Row) 
         return
     assert parsed.warnings, "a damaged file that imports must say what was lost"
     assert all("\n" not in w for w in parsed.warnings)
+
+
+def _zip_rows(expected: str) -> list[object]:
+    found = [pytest.param(r, id=r.path) for r in rows() if r.format == "zip" and r.expected == expected]
+    return found or [pytest.param(None, marks=pytest.mark.skip(reason="../shared/corpus is not available"))]
+
+
+def _outcomes(row: Row) -> list[str]:
+    """'ok' or 'error: ...' for every item the archive expands to."""
+    out = []
+    for item in iter_sources([row.file]):
+        try:
+            parse_activity(item.name, item.read())
+            out.append("ok")
+        except ImportFileError as exc:
+            out.append(f"error: {exc}")
+    return out
+
+
+@pytest.mark.parametrize("row", _zip_rows("ok"))
+def test_a_good_archive_expands_to_activities_that_all_parse(row: Row) -> None:
+    outcomes = _outcomes(row)
+    assert outcomes and set(outcomes) == {"ok"}
+    assert len(outcomes) == row.structure.count(":ok")  # members the manifest marks ":ok"
+
+
+@pytest.mark.parametrize("row", _zip_rows("corrupt"))
+def test_a_bad_archive_reports_what_is_wrong(row: Row) -> None:
+    assert any(outcome.startswith("error: ") for outcome in _outcomes(row))

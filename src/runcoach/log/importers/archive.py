@@ -51,7 +51,8 @@ class Entry:
 
 def is_junk(rel: str) -> bool:
     """Hidden files and macOS resource forks (``__MACOSX/``, ``._x.gpx``) are never activities."""
-    return any(part.startswith(".") or part == "__MACOSX" for part in PurePosixPath(rel).parts)
+    parts = PurePosixPath(rel).parts
+    return any((part.startswith(".") and part != "..") or part == "__MACOSX" for part in parts)
 
 
 def read_file(path: Path) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import struct
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import fitdecode
@@ -43,6 +43,7 @@ _READ_ERRORS = (
     OverflowError,
     UnicodeDecodeError,
     AttributeError,
+    AssertionError,  # fitdecode asserts on some malformed chained headers
 )
 
 Raw = dict[str, Any]
@@ -88,9 +89,12 @@ def read_fit(data: bytes) -> FitContent:
     content = FitContent()
     if not data:
         raise ImportFileError("empty FIT file (0 bytes): no session or records found")
+    # Unit processing and fitdecode's per-chunk CRC cost half the read time; runcoach converts
+    # the few times it needs itself (FitClock) and checks the CRC in one pass (crc_ok).
     reader = fitdecode.FitReader(
         io.BytesIO(data),
-        check_crc=fitdecode.CrcCheck.READONLY,
+        processor=None,
+        check_crc=fitdecode.CrcCheck.DISABLED,
         error_handling=fitdecode.ErrorHandling.IGNORE,
     )
     try:
@@ -99,7 +103,45 @@ def read_fit(data: bytes) -> FitContent:
     except _READ_ERRORS as exc:
         content.error = _reason(exc)
         content.error_offset = _offset(exc, reader)
+    content.crc_mismatch = not crc_ok(data)
     return content
+
+
+def _crc_table() -> list[int]:
+    table = []
+    for byte in range(256):
+        crc = byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+        table.append(crc)
+    return table
+
+
+_CRC_TABLE = _crc_table()
+
+
+def crc16(data: bytes | memoryview, crc: int = 0) -> int:
+    """FIT's CRC-16 (ARC); over a whole file including its stored CRC it is 0."""
+    table = _CRC_TABLE
+    for byte in data:
+        crc = (crc >> 8) ^ table[(crc ^ byte) & 0xFF]
+    return crc
+
+
+def crc_ok(data: bytes) -> bool:
+    """Whether every complete FIT file in the (possibly chained) bytes has a matching CRC."""
+    at = 0
+    while at + 12 <= len(data):
+        header_size = data[at]
+        body = int.from_bytes(data[at + 4 : at + 8], "little")
+        end = at + header_size + body + 2
+        if header_size not in (12, 14) or data[at + 8 : at + 12] != b".FIT" or end > len(data):
+            return True  # damage of another kind, reported by the reader
+        stored = int.from_bytes(data[end - 2 : end], "little")
+        if stored and crc16(memoryview(data)[at:end]) != 0:
+            return False
+        at = end
+    return True
 
 
 def _take(frame: Any, content: FitContent) -> None:
@@ -150,6 +192,20 @@ def degrees(semicircles: Any) -> float | None:
     return None
 
 
+#: FIT times count seconds from 1989-12-31 00:00 UTC; below 0x10000000 they count from power-on
+FIT_EPOCH = datetime(1989, 12, 31, tzinfo=UTC)
+_RELATIVE_BELOW = 0x10000000
+
+
+def fit_datetime(value: Any) -> datetime | None:
+    """A FIT date_time as aware UTC, or None for a relative (clock not set) or missing value."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and _RELATIVE_BELOW <= value < 0xFFFFFFFF:
+        return FIT_EPOCH + timedelta(seconds=value)
+    return None
+
+
 class FitClock:
     """FIT times: absolute UTC datetimes, or (clock never set) seconds since power-on."""
 
@@ -161,17 +217,19 @@ class FitClock:
     @classmethod
     def from_content(cls, content: FitContent) -> FitClock:
         activity = content.activities[-1] if content.activities else {}
-        stamp, local = activity.get("timestamp"), activity.get("local_timestamp")
-        if isinstance(local, datetime) and isinstance(stamp, datetime):
-            return cls(None, local - stamp, relative=False)
-        if isinstance(local, datetime) and isinstance(stamp, int):
+        stamp, local = activity.get("timestamp"), fit_datetime(activity.get("local_timestamp"))
+        absolute = fit_datetime(stamp)
+        if local is not None and absolute is not None:
+            return cls(None, local - absolute, relative=False)
+        if local is not None and isinstance(stamp, int) and not isinstance(stamp, bool):
             return cls(local - timedelta(seconds=stamp), None, relative=True)
         return cls(None, None, relative=False)
 
     def at(self, value: Any) -> datetime | None:
-        if isinstance(value, datetime):
-            return value
-        if isinstance(value, int) and self.base is not None:
+        absolute = fit_datetime(value)
+        if absolute is not None:
+            return absolute
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0 and self.base is not None:
             return self.base + timedelta(seconds=value)
         return None
 

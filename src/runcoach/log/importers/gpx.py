@@ -10,7 +10,7 @@ from __future__ import annotations
 from runcoach.log.importers.assemble import TrackInfo, activity_from_track, parse_float, parse_time
 from runcoach.log.importers.model import ImportFileError, NotAnActivityError, ParsedActivity
 from runcoach.log.importers.track import Point
-from runcoach.log.importers.xmlsafe import Element, local, parse_xml
+from runcoach.log.importers.xmlsafe import Element, local, namespace, parse_xml
 
 _HR = frozenset({"hr", "heartrate", "heart_rate"})
 _CAD = frozenset({"cad", "cadence", "runcadence"})
@@ -21,7 +21,8 @@ def parse_gpx(data: bytes) -> ParsedActivity:
     if local(root.tag).lower() != "gpx":
         raise ImportFileError(f"not a GPX file: its root element is <{local(root.tag)}>, not <gpx>")
     tracks = [child for child in root if local(child.tag) == "trk"]
-    segments = [_segment(seg) for trk in tracks for seg in trk if local(seg.tag) == "trkseg"]
+    tags = _Tags(namespace(root.tag))
+    segments = [_segment(seg, tags) for trk in tracks for seg in trk if local(seg.tag) == "trkseg"]
     if not any(segments):
         raise NotAnActivityError(_why_empty(root, tracks))
     info = TrackInfo(
@@ -35,21 +36,43 @@ def parse_gpx(data: bytes) -> ParsedActivity:
     return activity_from_track(segments, info)
 
 
-def _segment(seg: Element) -> list[Point]:
-    return [_point(pt) for pt in seg if local(pt.tag) == "trkpt"]
+class _Tags:
+    """The qualified tags of the file's own namespace: comparing strings beats splitting each tag."""
+
+    def __init__(self, ns: str) -> None:
+        prefix = f"{{{ns}}}" if ns else ""
+        self.trkpt, self.time, self.ele = f"{prefix}trkpt", f"{prefix}time", f"{prefix}ele"
+        self.extensions = f"{prefix}extensions"
 
 
-def _point(pt: Element) -> Point:
+def _segment(seg: Element, tags: _Tags) -> list[Point]:
+    return [_point(pt, tags) for pt in seg if pt.tag == tags.trkpt or local(pt.tag) == "trkpt"]
+
+
+def _point(pt: Element, tags: _Tags) -> Point:
     point = Point(lat=parse_float(pt.get("lat")), lon=parse_float(pt.get("lon")))
     for child in pt:
-        name = local(child.tag)
-        if name == "time":
+        tag = child.tag
+        if tag == tags.time:
             point.time = parse_time(child.text)
-        elif name == "ele":
+        elif tag == tags.ele:
             point.ele = parse_float(child.text)
-        elif name == "extensions":
+        elif tag == tags.extensions:
             _extensions(child, point)
+        elif tag not in (tags.time, tags.ele, tags.extensions):
+            _foreign(child, point)
     return point
+
+
+def _foreign(child: Element, point: Point) -> None:
+    """A child in another namespace than the file's (GPX 1.0 tags in a 1.1 file, no namespace)."""
+    name = local(child.tag)
+    if name == "time":
+        point.time = parse_time(child.text)
+    elif name == "ele":
+        point.ele = parse_float(child.text)
+    elif name == "extensions":
+        _extensions(child, point)
 
 
 def _extensions(ext: Element, point: Point) -> None:

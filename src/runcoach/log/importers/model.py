@@ -29,7 +29,10 @@ SPORTS = (
 
 
 class ImportFileError(DataError):
-    """One file could not be imported. ``str(exc)`` is the reason, without the path."""
+    """One file could not be imported. ``str(exc)`` is the reason, on one line, without the path."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(" ".join(message.split()), hint=hint)
 
 
 class NotAnActivityError(ImportFileError):

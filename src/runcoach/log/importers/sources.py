@@ -113,12 +113,10 @@ def _expand(
     export = _export_index(entries) or outer
     skip = _strava_routes(entries)
     for entry in entries:
-        if is_junk(entry.rel) or (skip and entry.rel.lower().startswith(skip)):
-            continue
         name = _child_name(container, kind, entry.rel)
         if _reportable(entry):
             yield SourceItem(name=name, error=entry.error)
-        elif entry.error is not None:
+        elif entry.error is not None or is_junk(entry.rel) or (skip and entry.rel.lower().startswith(skip)):
             continue
         elif _is_zip(entry.rel):
             yield from _expand_nested(entry, name, depth, export)
