@@ -24,7 +24,8 @@ class _DefaultToAdd(TyperGroup):
 
 checkin_app = typer.Typer(
     cls=_DefaultToAdd,
-    help="Daily check-in: pain, sleep, stress, resting HR, HRV, illness, cycle day, cross-training.",
+    help="Daily check-in: pain, sleep, stress, resting HR, HRV, illness, cycle day, cross-training. "
+    "`runcoach checkin hip 3 --dull --after-run` is short for `runcoach checkin add hip 3 ...`.",
     no_args_is_help=True,
 )
 
