@@ -38,9 +38,11 @@ def find_duplicate(
     sport: str,
     start: datetime,
     content_hash: str | None = None,
+    check_hash: bool = True,
 ) -> Duplicate | None:
-    """The stored run this one duplicates, if any."""
-    if content_hash is not None:
+    """The stored run this one duplicates, if any (``check_hash=False``: the caller knows the hash
+    is new)."""
+    if content_hash is not None and check_hash:
         same_file = session.scalar(
             select(Run.id).where(Run.runner_id == runner_id, Run.content_hash == content_hash)
         )

@@ -9,6 +9,7 @@ and finishes the job. Duplicates are found by content and by start time + sport
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -16,8 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from runcoach.log.db import Database, DatabaseError
 from runcoach.log.dedupe import find_duplicate
@@ -29,10 +31,10 @@ from runcoach.log.importers import (
     ParsedActivity,
     parse_activities,
 )
-from runcoach.log.models import Run, RunFile, Runner
+from runcoach.log.models import Run, RunFile
 from runcoach.log.runners import get_runner
 from runcoach.log.vocab import RUNNING_SPORTS
-from runcoach.services.shoes import shoe_for
+from runcoach.services.shoes import ShoePicker
 
 #: called after each file: (files done, files in all, the file's name)
 Progress = Callable[[int, int, str], None]
@@ -106,9 +108,10 @@ def import_items(
     todo = list(items)
     with db.session() as session:
         runner = get_runner(session, runner_id).id
+        known = _Known.load(session, runner)
     # files are compressed on a second thread while the next ones parse (zlib releases the GIL)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="runcoach-gzip") as pool:
-        importer = _Importer(db, runner, now or datetime.now(UTC), parse, pool)
+        importer = _Importer(db, runner, now or datetime.now(UTC), parse, pool, known)
         for done, item in enumerate(todo, start=1):
             try:
                 importer.one(item)
@@ -125,12 +128,31 @@ def import_items(
 
 
 @dataclass
+class _Known:
+    """What the log holds, read once per import instead of once per file: the files (by hash,
+    with how many runs each gave), the activities' content hashes, and the shoes."""
+
+    files: Counter[str]
+    contents: set[str]
+    shoes: ShoePicker
+
+    @classmethod
+    def load(cls, session: Session, runner_id: int) -> _Known:
+        rows = session.execute(
+            select(Run.file_hash, Run.content_hash).where(Run.runner_id == runner_id)
+        ).all()
+        files = Counter(file_hash for file_hash, _ in rows if file_hash)
+        return cls(files, {content for _, content in rows if content}, ShoePicker.load(session, runner_id))
+
+
+@dataclass
 class _Importer:
     db: Database
     runner_id: int
     now: datetime
     parse: Parser
     pool: ThreadPoolExecutor
+    known: _Known
     report: ImportReport = field(default_factory=ImportReport)
 
     def one(self, item: SourceLike) -> None:
@@ -160,17 +182,14 @@ class _Importer:
         facts = FileFacts(item.name, data, digest, source=source or activities[0].source_format)
         try:
             self._store(facts, activities, metadata, packed)
-        except IntegrityError as exc:
-            self.report.fail(item.name, f"could not be stored: {exc.orig}")
+        except IntegrityError:  # another import stored the same activity in the meantime
+            self.report.duplicates += len(activities)
 
     def _stored(self, digest: str) -> bool:
         """Whether this exact file is in the log already (counted as duplicates; no need to parse)."""
-        with self.db.session() as session:
-            stored = session.scalar(
-                select(func.count(Run.id)).where(Run.runner_id == self.runner_id, Run.file_hash == digest)
-            )
-        self.report.duplicates += int(stored or 0)
-        return bool(stored)
+        stored = self.known.files[digest]
+        self.report.duplicates += stored
+        return stored > 0
 
     def _store(
         self,
@@ -183,23 +202,24 @@ class _Importer:
         added: list[Run] = []
         duplicates = 0
         with self.db.session() as session:
-            runner = session.get_one(Runner, self.runner_id)
             for index, (activity, meta) in enumerate(zip(activities, metadata, strict=True)):
                 run = build_run(
-                    activity, runner_id=runner.id, facts=facts, index=index, now=self.now, metadata=meta
+                    activity, runner_id=self.runner_id, facts=facts, index=index, now=self.now, metadata=meta
                 )
-                if find_duplicate(
-                    session, runner.id, sport=run.sport, start=run.start, content_hash=run.content_hash
+                if run.content_hash in self.known.contents or find_duplicate(
+                    session, self.runner_id, sport=run.sport, start=run.start, check_hash=False
                 ):
                     duplicates += 1
                     continue
                 if run.sport in RUNNING_SPORTS:
-                    run.shoe = shoe_for(session, runner, run.start.date(), meta.gear if meta else None)
+                    run.shoe_id = self.known.shoes.pick(run.start.date(), meta.gear if meta else None)
                 if not added:  # the file is kept once, with the first run stored from it
                     run.file = RunFile(encoding="gzip", size=len(facts.data), data=packed.result())
                 session.add(run)
                 session.flush()
                 added.append(run)
+        self.known.files[facts.digest] += len(added)
+        self.known.contents.update(run.content_hash for run in added if run.content_hash)
         self.report.imported += len(added)
         self.report.duplicates += duplicates
         self.report.run_ids += [run.id for run in added]

@@ -80,16 +80,28 @@ def default_shoe(session: Session, runner: Runner, day: date, *, need_start: boo
     return shoe if shoe.started <= day else None
 
 
-def shoe_for(session: Session, runner: Runner, day: date, gear: str | None) -> Shoe | None:
-    """The shoe of an imported run: the export's gear when a shoe has that name, else the default
-    shoe if it was in use that day (from its start date on)."""
-    if gear:
-        named = session.scalars(
-            select(Shoe).where(Shoe.runner_id == runner.id, func.lower(Shoe.name) == gear.strip().lower())
-        ).first()
-        if named is not None:
-            return named
-    return default_shoe(session, runner, day, need_start=True)
+@dataclass(frozen=True)
+class ShoePicker:
+    """Picks the shoe of imported runs from the shoes read once (no query per run): the shoe the
+    export's gear names, else the default shoe if it was in use that day (from its start date on)."""
+
+    by_name: dict[str, int]
+    default: Shoe | None
+
+    @classmethod
+    def load(cls, session: Session, runner_id: int) -> ShoePicker:
+        shoes = list(session.scalars(select(Shoe).where(Shoe.runner_id == runner_id).order_by(Shoe.id)))
+        return cls(
+            {s.name.lower(): s.id for s in reversed(shoes)}, next((s for s in shoes if s.is_default), None)
+        )
+
+    def pick(self, day: date, gear: str | None) -> int | None:
+        if gear and gear.strip().lower() in self.by_name:
+            return self.by_name[gear.strip().lower()]
+        shoe = self.default
+        if shoe is None or shoe.started is None or shoe.started > day:
+            return None
+        return shoe.id if shoe.retired is None or shoe.retired >= day else None
 
 
 def shoe_distance(session: Session, shoe_id: int) -> float:
