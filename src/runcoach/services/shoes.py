@@ -70,14 +70,12 @@ def find_shoe(session: Session, runner: Runner, text: str) -> Shoe:
     )
 
 
-def default_shoe(session: Session, runner: Runner, day: date, *, need_start: bool = False) -> Shoe | None:
-    """The default shoe if it was in use on ``day`` (with ``need_start``: only from its start date)."""
+def default_shoe(session: Session, runner: Runner, day: date) -> Shoe | None:
+    """The default shoe, if it was in use on ``day`` (a shoe without a start date always was)."""
     shoe = session.scalars(select(Shoe).where(Shoe.runner_id == runner.id, Shoe.is_default)).first()
     if shoe is None or (shoe.retired is not None and shoe.retired < day):
         return None
-    if shoe.started is None:
-        return None if need_start else shoe
-    return shoe if shoe.started <= day else None
+    return shoe if shoe.started is None or shoe.started <= day else None
 
 
 @dataclass(frozen=True)
