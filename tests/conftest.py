@@ -14,6 +14,9 @@ from runcoach.knowledge.loader import KnowledgeBase, load_knowledge
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+#: the log database fixtures (db_url, db, cli_db, ...): SQLite always, PostgreSQL when configured
+pytest_plugins = ["tests.db_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:

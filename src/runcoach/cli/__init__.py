@@ -27,15 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         return 130
-    except Exception as exc:  # click's own usage errors
+    except Exception as exc:  # click's (or typer's vendored click's) own usage errors
         import click
+        import typer
 
-        if isinstance(exc, click.exceptions.Exit):
-            return exc.exit_code
-        if isinstance(exc, click.ClickException):
+        if isinstance(exc, click.exceptions.Exit | typer.Exit):
+            return int(exc.exit_code)
+        if isinstance(exc, click.ClickException | typer.TyperException) and hasattr(exc, "show"):
             exc.show()
-            return exc.exit_code
-        if isinstance(exc, click.exceptions.Abort):
+            return int(getattr(exc, "exit_code", 2))
+        if isinstance(exc, click.exceptions.Abort | typer.Abort):
             sys.stderr.write("aborted\n")
             return 1
         raise

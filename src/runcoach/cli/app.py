@@ -15,7 +15,20 @@ import typer
 from runcoach.settings import DB_ENV, Settings, load_settings
 
 #: modules under runcoach.cli that add commands, in the order they appear in --help
-COMMAND_MODULES: tuple[str, ...] = ("welcome", "check", "assess", "kb")
+COMMAND_MODULES: tuple[str, ...] = (
+    "welcome",
+    "check",
+    "assess",
+    "kb",
+    "importing",
+    "runs",
+    "log",
+    "shoes",
+    "checkin",
+    "data",
+    "prefs",
+    "db",
+)
 
 
 @dataclass

@@ -17,8 +17,9 @@ def out() -> Console:
 
 
 def err() -> Console:
-    """Console for messages, warnings and progress (stderr)."""
-    return Console(file=sys.stderr, highlight=False)
+    """Console for messages, warnings and progress (stderr). Lines are never wrapped, so a message
+    stays one greppable line (``path: reason``) whatever the terminal width."""
+    return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
 
 def print_json(data: Any) -> None:
