@@ -57,6 +57,10 @@ def offset_from_position(position: tuple[float, float] | None, start: datetime) 
     return utc_offset_min_at(position[0], position[1], start)
 
 
+#: no human heart beats this fast; devices write 255 for "no reading"
+MAX_HEART_RATE = 255
+
+
 @dataclass
 class TrackInfo:
     """What a track-based file says besides its samples."""
@@ -79,6 +83,11 @@ def summarise_track(segments: Sequence[Sequence[Point]], info: TrackInfo) -> Tra
         info.warnings.append(f"{blanked} point(s) with impossible coordinates were left out of the distance")
     if dropped:
         info.warnings.append(f"{dropped} point(s) whose time goes backwards were left out")
+    impossible_hr = sum(1 for seg in cleaned for p in seg if p.hr is not None and p.hr >= MAX_HEART_RATE)
+    if impossible_hr:
+        info.warnings.append(
+            f"{impossible_hr} heart-rate reading(s) of {MAX_HEART_RATE} bpm or more are impossible and were ignored"
+        )
     return summarise(cleaned)
 
 

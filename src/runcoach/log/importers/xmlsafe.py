@@ -47,6 +47,9 @@ def parse_xml(data: bytes, kind: str) -> tuple[Element, list[str]]:
         raise ImportFileError(f"empty {kind} file")
     if _DTD.search(data[:65536]):
         raise ImportFileError(f"refused: the {kind} file declares a DTD or entities (unsafe XML)")
+    # lxml keeps a thread-wide error log: clear it, or an earlier broken file's errors would be
+    # read as this file's (a GPX with only an undeclared prefix would then be refused)
+    etree.clear_error_log()
     try:
         root = etree.fromstring(data, _parser(recover=False))
         warnings: list[str] = []
