@@ -86,7 +86,8 @@ def summarise_track(segments: Sequence[Sequence[Point]], info: TrackInfo) -> Tra
     impossible_hr = sum(1 for seg in cleaned for p in seg if p.hr is not None and p.hr >= MAX_HEART_RATE)
     if impossible_hr:
         info.warnings.append(
-            f"{impossible_hr} heart-rate reading(s) of {MAX_HEART_RATE} bpm or more are impossible and were ignored"
+            f"{impossible_hr} heart-rate reading(s) of {MAX_HEART_RATE} bpm or more are impossible"
+            " and were ignored"
         )
     return summarise(cleaned)
 
