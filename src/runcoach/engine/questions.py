@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from runcoach.engine.inference import Evidence, entropy
-from runcoach.engine.model import CompiledModel, FloatArray
+from runcoach.engine.model import CompiledModel, FloatArray, IntArray
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,10 @@ class QuestionConfig:
     relevance_weight: float = 0.0
     #: an urgent or emergency condition at least this likely gets one of its red flags answered
     screen_probability: float = 0.03
+    #: the bonus (times red_flag_bonus) that puts an unscreened serious condition's red flags first
+    screen_bonus: float = 0.5
+    #: conditions less likely than this are left out of the information-gain computation
+    negligible: float = 1e-5
     max_listed: int = 5
     #: kinds never asked directly (demographics come from age and sex)
     skip_kinds: tuple[str, ...] = ("demographic",)
@@ -73,38 +77,49 @@ def expected_gain(q: FloatArray, p: FloatArray) -> tuple[FloatArray, FloatArray]
     return entropy(p) - h_after, p_yes
 
 
-def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> list[int]:
-    seen = ev.asked_or_read()
+def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> IntArray:
+    """Indices of the findings worth asking: not answered, unknown or already read from the text."""
+    mask = np.array([kind not in cfg.skip_kinds for kind in model.kinds]) if cfg.skip_kinds else None
+    allowed = np.ones(len(model.finding_ids), dtype=bool) if mask is None else mask.copy()
+    for fid in ev.asked_or_read():
+        allowed[model.f_index[fid]] = False
     # an escalating finding read from the text is worth confirming before it changes the triage
-    confirm = {
-        fid
-        for fid, tf in ev.text.items()
-        if tf.present
-        and model.min_triage_rank[model.f_index[fid]] >= 0
-        and not model.kb.findings[fid].red_flag
-    }
-    skip = cfg.skip_kinds
-    return [
-        i
-        for i, (fid, kind) in enumerate(zip(model.finding_ids, model.kinds, strict=True))
-        if kind not in skip and (fid not in seen or fid in confirm)
-    ]
+    for fid, tf in ev.text.items():
+        fi = model.f_index[fid]
+        if (
+            tf.present
+            and fid not in ev.answers
+            and model.min_triage_rank[fi] >= 0
+            and not model.red_flag_level[fi]
+        ):
+            allowed[fi] = mask is None or bool(mask[fi])
+    return np.flatnonzero(allowed).astype(np.int64)
 
 
 def plan_questions(
     model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig = DEFAULT_QUESTIONS
 ) -> QuestionPlan:
-    rows = candidate_rows(model, ev, cfg)
-    if not rows:
+    idx = candidate_rows(model, ev, cfg)
+    if not len(idx):
         return QuestionPlan([], True)
-    idx = np.array(rows)
-    gain, p_yes = expected_gain(model.q[idx], p)
+    # conditions with a negligible probability cannot change the answer: leave them out of the maths
+    cols = np.flatnonzero(p >= cfg.negligible)
+    p_sub = p[cols] / p[cols].sum()
+    q_sub = model.q[np.ix_(idx, cols)]
+    gain, p_yes = expected_gain(q_sub, p_sub)
     level = model.red_flag_level[idx]
     severity = np.where(level == 2, cfg.emergency_multiplier, np.where(level == 1, 1.0, 0.0))
     # the part of P(yes) that comes from conditions for which this flag is a real concern
-    p_flag = (model.q[idx] * model.relevant[idx] * p).sum(axis=1)
+    p_flag = (q_sub * model.relevant[np.ix_(idx, cols)] * p_sub).sum(axis=1)
     plausible = p_flag >= cfg.red_flag_floor
     bonus = cfg.red_flag_bonus * severity * p_flag * plausible
+    live_flag = bool(np.any((level > 0) & (p_flag >= cfg.stop_red_flag_probability)))
+    unscreened = unscreened_danger(model, ev, p, cfg)
+    if unscreened:
+        # a serious possibility none of whose red flags has been answered: screen it before stopping
+        screen = np.isin(idx, unscreened)
+        bonus = np.where(screen, np.maximum(bonus, cfg.red_flag_bonus * cfg.screen_bonus), bonus)
+        live_flag = True
     if cfg.relevance_weight:
         # a question about the likely conditions is one a runner can answer and will understand
         relevance = (model.relevant[idx] | (model.q[idx] < model.background[idx][:, None])) @ p
@@ -112,17 +127,10 @@ def plan_questions(
     score = gain + bonus
     order = np.lexsort((idx, -score))
     top = float(p.max())
-    live_flag = bool(np.any((level > 0) & (p_flag >= cfg.stop_red_flag_probability)))
-    unscreened = unscreened_danger(model, ev, p, cfg)
-    if unscreened:
-        # a serious possibility none of whose red flags has been answered: screen it before stopping
-        screen = np.isin(idx, unscreened)
-        bonus = np.where(screen, np.maximum(bonus, cfg.red_flag_bonus * 0.5), bonus)
-        live_flag = True
     best_gain = float(gain.max())
-    done = (top >= cfg.stop_top_probability and not live_flag) or (
-        best_gain < cfg.min_gain_bits and not live_flag
-    )
+    done = not live_flag and (top >= cfg.stop_top_probability or best_gain < cfg.min_gain_bits)
+    if done:
+        return QuestionPlan([], True)
     questions: list[Question] = []
     for k in order[: cfg.max_listed]:
         if score[k] <= 1e-6:
@@ -139,9 +147,7 @@ def plan_questions(
                 p_yes=float(p_yes[k]),
             )
         )
-    if done:
-        questions = []
-    return QuestionPlan(questions, done or not questions)
+    return QuestionPlan(questions, not questions)
 
 
 def unscreened_danger(model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig) -> list[int]:

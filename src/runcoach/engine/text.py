@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -68,6 +68,7 @@ _POST_NEGATION = re.compile(
 )
 
 MIN_FUZZY_LEN = 5
+READ_CACHE_SIZE = 4096
 #: words that start a new statement after a comma (a denial before the comma stops there)
 _NEW_SUBJECT = frozenset(
     {"i", "im", "it", "its", "my", "the", "this", "that", "there", "he", "she", "we", "they", "you", "then"}
@@ -167,6 +168,7 @@ class TextReader:
         self.red_flags = frozenset(f.id for f in kb.findings.values() if f.red_flag)
         self._vocab = sorted(w for w in self.index.vocabulary if len(w) >= MIN_FUZZY_LEN - 1 and w.isalpha())
         self._correct = functools.lru_cache(maxsize=20000)(self._correct_uncached)
+        self._cache: dict[str, TextReading] = {}
 
     # -- typos -------------------------------------------------------------
 
@@ -184,6 +186,21 @@ class TextReader:
     # -- reading -------------------------------------------------------------
 
     def read(self, text: str) -> TextReading:
+        """What the text says (cached: batches and interviews read the same words many times)."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._read(text)
+            if len(self._cache) >= READ_CACHE_SIZE:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = cached
+        return replace(
+            cached,
+            findings=dict(cached.findings),
+            regions=dict(cached.regions),
+            condition_mentions=dict(cached.condition_mentions),
+        )
+
+    def _read(self, text: str) -> TextReading:
         reading = TextReading()
         if not text or not text.strip():
             return reading
