@@ -38,6 +38,7 @@ _CONTRACTIONS: tuple[tuple[str, str], ...] = (
     (r"\b(\w+)'ll\b", r"\1 will"),
     (r"\b(i|you|we|they|he|she|it)'d\b", r"\1 would"),
     (r"\bcan not\b", "cannot"),
+    (r"(\w)'s\b", r"\1"),  # possessive: "groin's" reads as "groin"
     # "can barely", "could hardly", "unable to": close enough to "cannot" for safety questions
     (r"\b(?:can|could)\s+(?:barely|hardly|scarcely)\b", "cannot"),
     (r"\b(?:unable to|not able to)\b", "cannot"),
@@ -64,7 +65,7 @@ _HEDGES = frozenset(
 )
 _POST_NEGATION = re.compile(
     r"^(?:is |was |are |were |feels? |seems? |seemed |felt )?"
-    r"(?:totally |completely |perfectly |all )?(?:fine|ok|okay|normal|good|great|unaffected)\b"
+    r"(?:totally |completely |perfectly |all )?(?:fine|ok|okay|normal|good|great|unaffected)\b(?! to\b)"
 )
 
 MIN_FUZZY_LEN = 5
@@ -72,7 +73,7 @@ READ_CACHE_SIZE = 4096
 #: words that start a new statement after a comma (a denial before the comma stops there)
 _NEW_SUBJECT = frozenset(
     {"i", "im", "it", "its", "my", "the", "this", "that", "there", "he", "she", "we", "they", "you", "then"}
-    | {"and", "so", "now", "plus", "also", "although", "but", "yet", "today", "yesterday", "since"}
+    | {"and", "so", "now", "plus", "also", "although", "but", "yet", "today", "yesterday", "since", "just"}
 )
 #: a red flag is only taken as denied when the denial is this close and within the same phrase
 _RED_FLAG_NEG_WINDOW = 3
@@ -216,8 +217,7 @@ class TextReader:
             i for i, t in enumerate(tokens[:-1]) if t == "," and tokens[i + 1] in _NEW_SUBJECT
         )
         comma_barriers = barriers | frozenset(i for i, t in enumerate(tokens) if t == ",")
-        matches = _drop_contained(_longest_first(self.index.find(tokens, barriers)))
-        question = "?" in text
+        matches = _drop_contained(_longest_first(self.index.find(tokens, barriers)), self.red_flags)
         for m in matches:
             payload = m.pattern.value
             assert isinstance(payload, _Payload)
@@ -233,11 +233,12 @@ class TextReader:
                     reading.regions[payload.ident] = reading.regions.get(payload.ident, 0) + 1
             elif payload.kind == "condition":
                 if not negated:
-                    reading.condition_mentions[payload.ident] = hedged or question
+                    reading.condition_mentions[payload.ident] = hedged or _in_question(tokens, m)
             else:
                 present = payload.present != negated
                 phrase = " ".join(raw_tokens[m.start : m.end + 1])
-                _record(reading, TextFinding(payload.ident, present, phrase, hedged))
+                red = payload.ident in self.red_flags
+                _record(reading, TextFinding(payload.ident, present, phrase, hedged), red_flag=red)
         reading.side = _side(tokens)
         reading.age = _age(normalise(text))
         reading.temperature_c = _temperature(tokens)
@@ -254,10 +255,11 @@ def _longest_first(matches: Iterable[Match]) -> list[Match]:
     return sorted(matches, key=lambda m: (m.start, -(m.end - m.start)))
 
 
-def _drop_contained(matches: list[Match]) -> list[Match]:
+def _drop_contained(matches: list[Match], red_flags: frozenset[str]) -> list[Match]:
     """Drop a finding match lying inside a longer fixed-phrase match ("hay fever" is not a fever).
 
-    Region and condition-name matches are kept: they are read alongside findings, not instead.
+    Only a red flag (a false alarm) or a shorter reading of the same finding is hidden: "first
+    marathon" may say both a new session and a long run. Region and condition-name matches are kept.
     """
     # only a fixed phrase (no gaps) is more specific than what it contains; a gappy match such
     # as "cough ~ after ~ run" spans words that may say something else entirely
@@ -266,9 +268,13 @@ def _drop_contained(matches: list[Match]) -> list[Match]:
     ]
     keep: list[Match] = []
     for m in matches:
-        if _kind(m) == "finding" and any(
-            o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
-            for o in findings
+        if (
+            _kind(m) == "finding"
+            and (m.pattern.key in red_flags or any(o.pattern.key == m.pattern.key for o in findings))
+            and any(
+                o is not m and o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                for o in findings
+            )
         ):
             continue
         keep.append(m)
@@ -280,11 +286,24 @@ def _kind(m: Match) -> str:
     return payload.kind if isinstance(payload, _Payload) else ""
 
 
-def _record(reading: TextReading, finding: TextFinding) -> None:
-    """Keep one reading per finding; a positive statement wins over a negated one."""
+def _record(reading: TextReading, finding: TextFinding, *, red_flag: bool = False) -> None:
+    """Keep one reading per finding. For a red flag any positive statement wins (safety); for other
+    findings the later statement wins ("I thought it popped, but no pop")."""
     old = reading.findings.get(finding.finding_id)
-    if old is None or (finding.present and not old.present):
+    if (
+        old is None
+        or (finding.present and not old.present)
+        or (not red_flag and old.present != finding.present)
+    ):
         reading.findings[finding.finding_id] = finding
+
+
+def _in_question(tokens: list[str], m: Match) -> bool:
+    """True when the sentence holding the match ends with a question mark ("is this PF?")."""
+    for tok in tokens[m.end + 1 :]:
+        if tok in ".!?;":
+            return tok == "?"
+    return False
 
 
 def _clause_start(pos: int, barriers: frozenset[int]) -> int:
@@ -318,6 +337,10 @@ def _polarity(
         tok = tokens[j]
         if tok in _HEDGES or (tok in _NEGATORS and j + 1 < len(tokens) and tokens[j + 1] in _HEDGE_AFTER_NEG):
             hedged = True
+    if not negated and m.positions:
+        # "hopping does not hurt": a denial in a gap of the match (not one the pattern spells out)
+        inside = set(range(m.start, m.end + 1)) - set(m.positions)
+        negated = any(tokens[j] in _NEGATORS for j in inside)
     if not negated:
         tail = " ".join(t for t in tokens[m.end + 1 : m.end + 5] if t not in _PUNCT)
         if _POST_NEGATION.match(tail) and not any(t in _PUNCT for t in tokens[m.end + 1 : m.end + 2]):

@@ -137,6 +137,8 @@ class Match:
     pattern: Pattern
     start: int
     end: int  # index of the last matched token
+    #: the token positions the pattern's elements matched (the rest of the span is gaps)
+    positions: tuple[int, ...] = ()
 
 
 @dataclass
@@ -176,10 +178,13 @@ class PatternIndex:
             self.add(p)
 
     def knows(self, token: str) -> bool:
-        """True when the token is a word some pattern uses (exactly or by prefix)."""
+        """True when the token is a word some pattern uses, exactly or by a prefix of 4+ letters.
+
+        (A short stem such as ``ach*`` must not stop ``achillies`` from being corrected.)
+        """
         if token in self.vocabulary:
             return True
-        return any(token[:n] in self.prefixes for n in range(MIN_PREFIX, len(token) + 1))
+        return any(token[:n] in self.prefixes for n in range(MIN_PREFIX + 1, len(token) + 1))
 
     def candidates(self, token: str) -> Iterator[Pattern]:
         yield from self.by_word.get(token, ())
@@ -206,18 +211,19 @@ class PatternIndex:
                 first = pattern.elements[0]
                 for i, word in enumerate(tokens):
                     if first.matches(word):
-                        end = _match_rest(pattern.elements, tokens, i, barriers)
-                        if end is not None:
-                            found.append(Match(pattern, i, end))
+                        positions = _match_rest(pattern.elements, tokens, i, barriers)
+                        if positions is not None:
+                            found.append(Match(pattern, i, positions[-1], positions))
         found.sort(key=lambda m: (m.start, m.end, m.pattern.text))
         return found
 
 
 def _match_rest(
     elements: tuple[Element, ...], tokens: list[str], start: int, barriers: frozenset[int]
-) -> int | None:
-    """Greedy-leftmost match of elements[1:] after tokens[start]; returns the last index or None."""
+) -> tuple[int, ...] | None:
+    """Greedy-leftmost match of elements[1:] after tokens[start]: the matched positions, or None."""
     pos = start
+    positions = [start]
     for el in elements[1:]:
         limit = min(len(tokens) - 1, pos + 1 + el.gap)
         nxt = None
@@ -230,4 +236,5 @@ def _match_rest(
         if nxt is None:
             return None
         pos = nxt
-    return pos
+        positions.append(pos)
+    return tuple(positions)
