@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
 import pytest
 
 from runcoach.engine.assess import Case, Engine
+from runcoach.engine.triage import DEFAULT_TRIAGE, decide
 
 
 @pytest.mark.parametrize(
@@ -43,3 +47,18 @@ def test_an_unlikely_emergency_still_raises_the_level(mini_engine: Engine) -> No
 def test_a_harmless_case_stays_self_care(mini_engine: Engine) -> None:
     result = mini_engine.assess(Case(text="calves a bit sore after my first hill session, no pop"))
     assert result.triage == "self_care" and result.run_decision == "green"
+
+
+
+def test_the_most_likely_condition_sets_the_floor(mini_engine: Engine) -> None:
+    # a 40% favourite that needs a check ("routine") must not be outvoted by a crowd of harmless
+    # causes, although 40% is below the mass that routine needs on its own
+    model = mini_engine.model
+    n = len(model.condition_ids)
+    ranks = np.zeros(n, dtype=model.triage_rank.dtype)
+    ranks[0] = 1
+    p = np.full(n, 0.6 / (n - 1))
+    p[0] = 0.4
+    assert DEFAULT_TRIAGE.triage_mass[1] > 0.4
+    result = decide(dataclasses.replace(model, triage_rank=ranks), p, present={})
+    assert result.triage == "routine"

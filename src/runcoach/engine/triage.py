@@ -71,8 +71,10 @@ def decide(
 ) -> TriageResult:
     """Triage and run decision. ``present`` maps each present finding id to "answer" or "text"."""
     phrases = phrases or {}
-    t_rank = _level_from_mass(model.triage_rank, p, cfg.triage_mass)
-    r_rank = _level_from_mass(model.run_rank, p, cfg.run_mass)
+    # the most likely condition is always "reasonably likely": its level is the floor
+    top = int(np.argmax(p))
+    t_rank = max(_level_from_mass(model.triage_rank, p, cfg.triage_mass), int(model.triage_rank[top]))
+    r_rank = max(_level_from_mass(model.run_rank, p, cfg.run_mass), int(model.run_rank[top]))
     reason = "conditions"
     hits: list[RedFlagHit] = []
     for fid, source in sorted(present.items()):
