@@ -16,6 +16,7 @@ from runcoach.engine.model import CompiledModel, FloatArray, packaged_model
 from runcoach.engine.questions import DEFAULT_QUESTIONS, Question, QuestionConfig, plan_questions
 from runcoach.engine.text import TextFinding, TextReader, TextReading
 from runcoach.engine.triage import DEFAULT_TRIAGE, RedFlagHit, TriageConfig, decide
+from runcoach.knowledge.models import RUN_ORDER, TRIAGE_ORDER
 
 MIN_RANKED = 5
 TOP_EXPLAINED = 3
@@ -106,7 +107,8 @@ class Engine:
         present.update({fid: "answer" for fid, v in ev.answers.items() if v})
         phrases = {fid: tf.phrase for fid, tf in ev.text.items()}
         tri = decide(self.model, p, present, phrases, self.config.triage)
-        plan = plan_questions(self.model, ev, p, self.config.questions)
+        decision = (TRIAGE_ORDER.index(tri.triage), RUN_ORDER.index(tri.run_decision))
+        plan = plan_questions(self.model, ev, p, self.config.questions, decision)
         ranked = self._ranked(p, ev, terms)
         return Assessment(
             conditions=ranked,

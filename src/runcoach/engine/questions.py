@@ -33,6 +33,11 @@ class QuestionConfig:
     screen_probability: float = 0.03
     #: the bonus (times red_flag_bonus) that puts an unscreened serious condition's red flags first
     screen_bonus: float = 0.5
+    #: the bonus (times red_flag_bonus) that asks to confirm an escalating finding read from text
+    confirm_bonus: float = 0.4
+    #: a finding that would raise the triage or the run decision is asked before stopping when
+    #: "yes" is at least this likely (it changes what the runner should do, not just the name)
+    decision_p_yes: float = 0.25
     #: conditions less likely than this are left out of the information-gain computation
     negligible: float = 1e-5
     max_listed: int = 5
@@ -97,8 +102,14 @@ def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> I
 
 
 def plan_questions(
-    model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig = DEFAULT_QUESTIONS
+    model: CompiledModel,
+    ev: Evidence,
+    p: FloatArray,
+    cfg: QuestionConfig = DEFAULT_QUESTIONS,
+    decision: tuple[int, int] | None = None,
 ) -> QuestionPlan:
+    """The next questions, best first. ``decision`` is the current (triage rank, run rank): a likely
+    finding that would raise either is asked before the interview stops."""
     idx = candidate_rows(model, ev, cfg)
     if not len(idx):
         return QuestionPlan([], True)
@@ -119,6 +130,17 @@ def plan_questions(
         # a serious possibility none of whose red flags has been answered: screen it before stopping
         screen = np.isin(idx, unscreened)
         bonus = np.where(screen, np.maximum(bonus, cfg.red_flag_bonus * cfg.screen_bonus), bonus)
+        live_flag = True
+    confirm = _to_confirm(model, ev, idx)
+    decisive = np.zeros(len(idx), dtype=bool)
+    if decision is not None:
+        raises = (model.min_triage_rank[idx] > decision[0]) | (model.min_run_rank[idx] > decision[1])
+        decisive = raises & (p_yes >= cfg.decision_p_yes) & (level == 0) & ~confirm
+    if confirm.any() or decisive.any():
+        # "for months" read from the words, or a likely "worse as I run", would change what the
+        # runner should do: ask before stopping
+        ask = confirm | decisive
+        bonus = np.where(ask, np.maximum(bonus, cfg.red_flag_bonus * cfg.confirm_bonus), bonus)
         live_flag = True
     if cfg.relevance_weight:
         # a question about the likely conditions is one a runner can answer and will understand
@@ -141,13 +163,33 @@ def plan_questions(
             Question(
                 finding_id=finding.id,
                 question=finding.question,
-                reason=reason_for(model, fi, p, bool(level[k] > 0)),
+                reason=CONFIRM_REASON
+                if confirm[k]
+                else DECISION_REASON
+                if decisive[k]
+                else reason_for(model, fi, p, bool(level[k] > 0)),
                 red_flag=bool(level[k] > 0),
                 score=float(score[k]),
                 p_yes=float(p_yes[k]),
             )
         )
     return QuestionPlan(questions, not questions)
+
+
+#: why a finding read from the runner's words is asked again
+CONFIRM_REASON = "confirms what you wrote: it decides whether a professional should take a look"
+#: why a likely finding that would change the run decision or the triage is asked
+DECISION_REASON = "the answer changes whether you should run, or see someone"
+
+
+def _to_confirm(model: CompiledModel, ev: Evidence, idx: IntArray) -> np.ndarray:
+    """Mask over ``idx``: escalating (min_triage) findings read from the text and not yet answered."""
+    pending = {
+        model.f_index[fid]
+        for fid, tf in ev.text.items()
+        if tf.present and fid not in ev.answers and fid not in ev.unknown
+    }
+    return np.array([int(fi) in pending and model.min_triage_rank[fi] >= 0 for fi in idx], dtype=bool)
 
 
 def unscreened_danger(model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig) -> list[int]:
