@@ -65,6 +65,8 @@ def test_check_asks_questions_and_shows_the_result(cli: Any, monkeypatch: pytest
     result = _run(cli, monkeypatch, answers, "check", "my shin aches along the inside on runs", "--age", "30")
     assert result.exit_code == 0
     assert "Q1." in result.stdout
+    # the answer keys are shown, not swallowed as markup
+    assert "[y]es / [n]o / [?] don't know / [b]ack / [q]uit" in result.stdout
     assert "Run decision" in result.stdout
     assert "coach, not a doctor" in result.stdout
 

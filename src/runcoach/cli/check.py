@@ -20,6 +20,10 @@ ANSWERS = {
 }
 
 
+#: the answer keys, with Rich's markup brackets escaped so that "[y]" is shown, not swallowed
+PROMPT = "   \\[y]es / \\[n]o / \\[?] don't know / \\[b]ack / \\[q]uit"
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         "check", help="Describe what hurts in your own words; runcoach asks a few questions and advises."
@@ -66,14 +70,15 @@ def check(
 
 def _ask(console: object, number: int, question: str, reason: str, red_flag: bool) -> str:
     from rich.console import Console
+    from rich.markup import escape
     from rich.prompt import Prompt
 
     assert isinstance(console, Console)
     marker = "[bold red]safety question[/] " if red_flag else ""
-    console.print(f"\n[bold]Q{number}.[/] {marker}{question}")
-    console.print(f"[dim]   why: {reason}[/]")
+    console.print(f"\n[bold]Q{number}.[/] {marker}{escape(question)}")
+    console.print(f"[dim]   why: {escape(reason)}[/]")
     while True:
-        raw = Prompt.ask("   [y]es / [n]o / [?] don't know / [b]ack / [q]uit", console=console, default="?")
+        raw = Prompt.ask(PROMPT, console=console, default="?")
         key = raw.strip().lower()
         if key in ANSWERS:
             return key
