@@ -41,9 +41,9 @@ def run_light(decision: str) -> Text:
 def conditions_table(kb: KnowledgeBase, conditions: list[Condition], *, query: str | None = None) -> Table:
     title = f"Conditions matching {query!r}" if query else "Conditions runcoach knows"
     table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("name")
-    table.add_column("region", no_wrap=True)
+    table.add_column("id", style="cyan", overflow="fold")
+    table.add_column("name", min_width=20, ratio=2)
+    table.add_column("region")
     table.add_column("triage", no_wrap=True)
     table.add_column("run", no_wrap=True)
     for cond in conditions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,21 +123,60 @@ class ConditionHit:
 def search_conditions(
     query: str | None = None, *, region: str | None = None, kb: KnowledgeBase | None = None
 ) -> list[ConditionHit]:
-    """Conditions matching a free-text query (fuzzy, over names and aliases) and/or a region."""
+    """Conditions matching a free-text query and/or a region, best first.
+
+    Every word of the query must match a word of the condition's names (name, aliases, the words
+    runners use for it), of its region's name, or of its summary: exactly, as a prefix of 4+ letters
+    ("shins", "fractur") or within a typo ("achilels"). Names count more than the region, the
+    region more than the summary; "shin" is not found inside "pushing".
+    """
     kb = kb or load_knowledge()
+    q_words = _words(query or "")
     hits: list[ConditionHit] = []
     for cond in kb.conditions.values():
         if region and region not in (cond.region, *cond.also_regions):
             continue
-        if not query:
+        if not q_words:
             hits.append(ConditionHit(cond, 100.0))
             continue
         names = [cond.name, cond.short_name, cond.id.replace("_", " "), *cond.aliases]
         names += list(kb.lexicon.condition_names.get(cond.id, ()))
-        best = max(fuzz.WRatio(query.lower(), n.lower()) for n in names)
-        body = fuzz.partial_ratio(query.lower(), cond.summary.lower())
-        score = max(best, body * 0.9)
-        if score >= 70:
+        regions = [kb.regions[r].name for r in (cond.region, *cond.also_regions) if r in kb.regions]
+        fields = ((names, 1.0), (regions, 0.95), ([cond.summary], 0.85))
+        score = max(weight * _field_score(q_words, texts) for texts, weight in fields)
+        if score >= SEARCH_MIN_SCORE:
             hits.append(ConditionHit(cond, score))
     hits.sort(key=lambda h: (-h.score, h.condition.region, h.condition.name))
     return hits
+
+
+#: the score (0-100) a condition needs to be listed: every query word matched, typos allowed
+SEARCH_MIN_SCORE = 70.0
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("'", ""))
+
+
+def _field_score(q_words: list[str], texts: list[str]) -> float:
+    """How well all query words match the words of one field (the best text of it), 0-100."""
+    best = 0.0
+    for text in texts:
+        words = set(_words(text))
+        scores = [_word_score(q, words) for q in q_words]
+        if min(scores) >= 80:
+            best = max(best, sum(scores) / len(scores))
+    return best
+
+
+def _word_score(q: str, words: set[str]) -> float:
+    if q in words:
+        return 100.0
+    best = 0.0
+    for w in words:
+        if len(q) >= 4 and len(w) >= 4 and (w.startswith(q) or q.startswith(w)):
+            best = max(best, 95.0)
+        elif len(q) >= 5:
+            best = max(best, fuzz.ratio(q, w))
+    return best
