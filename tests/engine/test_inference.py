@@ -60,3 +60,13 @@ def test_age_sets_the_demographic_findings(mini_engine: Engine) -> None:
     ev, _ = mini_engine.evidence(Case(text="calf", age=52, sex="male"))
     assert ev.answers["age_over_50"] and ev.answers["age_over_40"] and not ev.answers["age_under_18"]
     assert ev.answers["female_irregular_periods"] is False
+
+
+def test_a_named_condition_points_to_its_region_when_no_body_part_is_named() -> None:
+    from runcoach.engine.model import packaged_model
+
+    engine = Engine(packaged_model())
+    result = engine.assess(Case(text="PF is back, how long off this time?"))
+    assert result.conditions[0].id == "plantar_fasciitis"
+    regions = {engine.model.kb.conditions[c.id].region for c in result.conditions[:3]}
+    assert regions == {"foot_toe"}

@@ -95,10 +95,19 @@ class Engine:
             answers=answers,
             text={k: v for k, v in text.items() if k not in answers},
             unknown=set(case.unknown) - set(answers),
-            regions=dict(reading.regions),
+            regions=dict(reading.regions) or self._implied_regions(reading),
             mentions=dict(reading.condition_mentions),
         )
         return ev, reading
+
+    def _implied_regions(self, reading: TextReading) -> dict[str, int]:
+        """Regions of the conditions the runner named ("PF is back" is about the foot), used only
+        when the words name no body part."""
+        regions: dict[str, int] = {}
+        for cid in reading.condition_mentions:
+            region = self.model.kb.conditions[cid].region
+            regions[region] = regions.get(region, 0) + 1
+        return regions
 
     def assess(self, case: Case) -> Assessment:
         ev, reading = self.evidence(case)
