@@ -75,3 +75,21 @@ def test_it_reads_side_age_region_and_temperature(mini_engine: Engine) -> None:
 def test_empty_text_reads_nothing(mini_engine: Engine) -> None:
     reading = mini_engine.reader.read("   ")
     assert reading.findings == {} and reading.regions == {}
+
+
+def test_a_body_part_in_a_phrase_about_the_runners_history_is_not_where_it_hurts() -> None:
+    from runcoach.engine.model import packaged_model
+
+    reader = Engine(packaged_model()).reader
+    reading = reader.read("my shins are grumpy along the inside, and I've got pretty flat feet")
+    assert reading.findings["flat_feet_or_overpronation"].present
+    assert set(reading.regions) == {"shin"}
+    assert "foot_toe" in reader.read("the ball of my foot burns").regions
+
+
+def test_a_break_of_some_months_is_not_pain_for_months() -> None:
+    from runcoach.engine.model import packaged_model
+
+    reader = Engine(packaged_model()).reader
+    assert "pain_for_months" not in reader.read("back running after 3 months off, shins sore").findings
+    assert reader.read("my big toe has hurt for 3 months").findings["pain_for_months"].present

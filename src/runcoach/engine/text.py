@@ -69,6 +69,8 @@ _POST_NEGATION = re.compile(
 )
 
 MIN_FUZZY_LEN = 5
+#: finding kinds about the runner's history and circumstances, not about where it hurts
+CONTEXT_KINDS = frozenset({"context", "history", "demographic"})
 READ_CACHE_SIZE = 4096
 #: words that start a new statement after a comma (a denial before the comma stops there)
 _NEW_SUBJECT = frozenset(
@@ -167,9 +169,16 @@ class TextReader:
                     patterns += compile_patterns(cleaned, cid, _Payload("condition", cid))
         self.index.extend(patterns)
         self.red_flags = frozenset(f.id for f in kb.findings.values() if f.red_flag)
+        self.context_findings = frozenset(
+            f.id for f in kb.findings.values() if f.kind in CONTEXT_KINDS and not f.red_flag
+        )
         self._vocab = sorted(w for w in self.index.vocabulary if len(w) >= MIN_FUZZY_LEN - 1 and w.isalpha())
         self._correct = functools.lru_cache(maxsize=20000)(self._correct_uncached)
         self._cache: dict[str, TextReading] = {}
+
+    def _is_context(self, m: Match) -> bool:
+        payload = m.pattern.value
+        return isinstance(payload, _Payload) and payload.ident in self.context_findings
 
     # -- typos -------------------------------------------------------------
 
@@ -218,6 +227,9 @@ class TextReader:
         )
         comma_barriers = barriers | frozenset(i for i, t in enumerate(tokens) if t == ",")
         matches = _drop_contained(_longest_first(self.index.find(tokens, barriers)), self.red_flags)
+        # "flat feet", "new shoes", "knee surgery years ago": a body part inside a phrase about the
+        # runner's history or context is not where it hurts
+        context_spans = [(m.start, m.end) for m in matches if _kind(m) == "finding" and self._is_context(m)]
         for m in matches:
             payload = m.pattern.value
             assert isinstance(payload, _Payload)
@@ -229,7 +241,8 @@ class TextReader:
             else:
                 negated, hedged = _polarity(tokens, m, neg_barriers)
             if payload.kind == "region":
-                if not negated:
+                inside = any(a <= m.start and m.end <= b for a, b in context_spans)
+                if not negated and not inside:
                     reading.regions[payload.ident] = reading.regions.get(payload.ident, 0) + 1
             elif payload.kind == "condition":
                 if not negated:
