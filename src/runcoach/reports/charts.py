@@ -44,11 +44,16 @@ class Window:
     last: date
 
 
-def chart_window(history: History, *, since: date | None = None, weeks: int | None = None) -> Window:
-    """The days a chart shows: from ``since`` (else the last ``weeks`` weeks of the log) on."""
+def chart_window(
+    history: History, *, since: date | None = None, weeks: int | None = None, until: date | None = None
+) -> Window:
+    """The days a chart shows: from ``since`` (else the last ``weeks`` weeks of the log) to the end
+    of the log, or ``until``."""
     last, first_day = history.last_day, history.first_day
     if last is None or first_day is None:
         raise NothingToChart("the log is empty: nothing to chart yet", hint=_EMPTY_HINT)
+    if until is not None:
+        last = min(last, until)
     if since is not None:
         first = since
         if weeks:
@@ -85,10 +90,15 @@ def _date_axis(ax: Axes) -> None:
 
 
 def weekly_chart(
-    history: History, *, fmt: ChartFormat = "png", since: date | None = None, weeks: int | None = None
+    history: History,
+    *,
+    fmt: ChartFormat = "png",
+    since: date | None = None,
+    weeks: int | None = None,
+    until: date | None = None,
 ) -> bytes:
     """Bars of weekly running distance (km or miles) with each region's worst weekly pain on top."""
-    win = chart_window(history, since=since, weeks=weeks)
+    win = chart_window(history, since=since, weeks=weeks, until=until)
     units = _units(history)
     rows = weekly(history, first=win.first, last=win.last)
     if not any(w.runs for w in rows):
@@ -96,8 +106,9 @@ def weekly_chart(
     fig = style.new_figure(f"Weekly distance ({units}) and pain")
     ax = fig.add_subplot()
     mondays = [w.start for w in rows]
-    ax.bar(_x(mondays), [to_unit(w.distance_m, units) for w in rows], width=5, align="edge",
-           color=style.SKY, edgecolor=style.BLUE, label=f"distance ({units})")  # fmt: skip
+    bars = [to_unit(w.distance_m, units) for w in rows]
+    ax.bar(_x(mondays), bars, width=np.timedelta64(5 * 24, "h"), align="edge", color=style.SKY,
+           edgecolor=style.BLUE, label=f"distance ({units})")  # fmt: skip
     ax.set_ylabel(f"distance per week ({units})")
     style.style_axes(ax)
     _date_axis(ax)
@@ -124,10 +135,15 @@ def _pain_lines(ax: Axes, pain: dict[str, dict[date, int]], win: Window) -> None
 
 
 def acwr_chart(
-    history: History, *, fmt: ChartFormat = "png", since: date | None = None, weeks: int | None = None
+    history: History,
+    *,
+    fmt: ChartFormat = "png",
+    since: date | None = None,
+    weeks: int | None = None,
+    until: date | None = None,
 ) -> bytes:
     """The daily acute:chronic workload ratio (7 vs 28 days) with the 0.8-1.3 band shaded."""
-    win = chart_window(history, since=since, weeks=weeks)
+    win = chart_window(history, since=since, weeks=weeks, until=until)
     series = daily_load(history)
     ratio = acwr(series)
     days = [series.day(i) for i in range(len(ratio)) if win.first <= series.day(i) <= win.last]
@@ -156,12 +172,17 @@ def acwr_chart(
 
 
 def resting_hr_chart(
-    history: History, *, fmt: ChartFormat = "png", since: date | None = None, weeks: int | None = None
+    history: History,
+    *,
+    fmt: ChartFormat = "png",
+    since: date | None = None,
+    weeks: int | None = None,
+    until: date | None = None,
 ) -> bytes:
     """Morning resting heart rate with the runner's baseline and the 5-10 bpm "take it easy" zone."""
     from runcoach.knowledge.guidance import load_guidance
 
-    win = chart_window(history, since=since, weeks=weeks)
+    win = chart_window(history, since=since, weeks=weeks, until=until)
     trend = [p for p in resting_hr_trend(history) if win.first <= p.day <= win.last]
     if not trend:
         raise NothingToChart(
@@ -194,7 +215,12 @@ def resting_hr_chart(
 
 
 def shoes_chart(
-    history: History, *, fmt: ChartFormat = "png", since: date | None = None, weeks: int | None = None
+    history: History,
+    *,
+    fmt: ChartFormat = "png",
+    since: date | None = None,
+    weeks: int | None = None,
+    until: date | None = None,
 ) -> bytes:
     """Distance in each shoe against its replacement threshold (lifetime: the window is ignored)."""
     shoes = shoe_mileage(history)
@@ -245,9 +271,10 @@ def build_chart(
     fmt: ChartFormat = "png",
     since: date | None = None,
     weeks: int | None = None,
+    until: date | None = None,
 ) -> bytes:
     """One chart by name (``weekly``, ``acwr``, ``resting-hr``, ``shoes``)."""
     builder = BUILDERS.get(kind)  # type: ignore[call-overload]
     if builder is None:
         raise NotFoundError(f"unknown chart {kind!r}", hint="charts: " + ", ".join(CHART_KINDS))
-    return bytes(builder(history, fmt=fmt, since=since, weeks=weeks))
+    return bytes(builder(history, fmt=fmt, since=since, weeks=weeks, until=until))

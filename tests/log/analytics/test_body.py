@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from runcoach.log.analytics.body import pain_points, resting_hr_trend, shoe_mileage, weekly_pain
+from runcoach.log.analytics.body import (
+    pain_episodes,
+    pain_points,
+    resting_hr_trend,
+    shoe_mileage,
+    weekly_pain,
+)
 from runcoach.log.analytics.history import CheckinRecord, History, PainRecord, RunRecord, ShoeRecord
 
 MONDAY = date(2026, 3, 2)
@@ -57,3 +63,19 @@ def test_shoe_mileage_sums_the_runs_in_each_shoe_and_flags_the_ones_due() -> Non
     mileage = shoe_mileage(history)
     assert [(s.ref, s.distance_m, s.due) for s in mileage] == [("a", 15000, True), ("b", 7000, False),
                                                                ("c", 0.0, False)]  # fmt: skip
+
+
+def test_pain_a_week_apart_is_one_flare_and_a_longer_gap_starts_another() -> None:
+    days = [0, 3, 10, 30, 31]
+    history = History.of(
+        checkins=[_checkin(MONDAY + timedelta(days=d), None, PainRecord("knee", d % 7 + 1)) for d in days]
+        + [_checkin(MONDAY + timedelta(days=50), None, PainRecord("shin", 2))]
+    )
+    flares = pain_episodes(history)
+    assert [(f.region, f.first, f.last) for f in flares] == [
+        ("knee", MONDAY, MONDAY + timedelta(days=10)),
+        ("knee", MONDAY + timedelta(days=30), MONDAY + timedelta(days=31)),
+        ("shin", MONDAY + timedelta(days=50), MONDAY + timedelta(days=50)),
+    ]
+    assert flares[0].worst == 4 and len(flares[1].points) == 2
+    assert pain_episodes(History()) == []

@@ -94,3 +94,44 @@ def shoe_mileage(history: History) -> list[ShoeMileage]:
     return [
         ShoeMileage(s.ref, s.name, done.get(s.ref, 0.0), s.replace_at_m, s.retired) for s in history.shoes
     ]
+
+
+#: pain entries of one region this many days apart or closer belong to the same episode
+EPISODE_GAP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class PainEpisode:
+    """A run of pain entries in one region with no gap longer than ``EPISODE_GAP_DAYS``: a flare."""
+
+    region: str
+    points: tuple[PainPoint, ...]
+
+    @property
+    def first(self) -> date:
+        return self.points[0].day
+
+    @property
+    def last(self) -> date:
+        return self.points[-1].day
+
+    @property
+    def worst(self) -> int:
+        return max(p.score for p in self.points)
+
+
+def pain_episodes(history: History, *, gap_days: int = EPISODE_GAP_DAYS) -> list[PainEpisode]:
+    """Every flare of every region, in the order they started (then by region)."""
+    by_region: dict[str, list[PainPoint]] = {}
+    for point in pain_points(history):
+        by_region.setdefault(point.region, []).append(point)
+    episodes: list[PainEpisode] = []
+    for region, points in by_region.items():
+        current = [points[0]]
+        for point in points[1:]:
+            if (point.day - current[-1].day).days > gap_days:
+                episodes.append(PainEpisode(region, tuple(current)))
+                current = []
+            current.append(point)
+        episodes.append(PainEpisode(region, tuple(current)))
+    return sorted(episodes, key=lambda e: (e.first, e.region))
