@@ -18,6 +18,8 @@ from runcoach.log.analytics.history import (
     TrainingRecord,
 )
 from runcoach.log.db import Database
+from runcoach.services.assess import assess_case
+from runcoach.services.assessments import AssessmentView
 
 START = date(2026, 6, 1)  # a Monday
 
@@ -96,10 +98,19 @@ HIP_TEXT = "my left hip hurts deep in the groin, worse on runs, and now it aches
 
 def fill_log(db: Database, history: History | None = None) -> None:
     """Import the small history and save one real assessment (with a red flag) in its flare."""
-    from runcoach.services.assess import assess_case
     from runcoach.services.assessments import save_assessment
     from runcoach.services.exchange import import_log
 
     import_log(db=db, data=json.dumps(log_document(history or small_history())))
     result = assess_case({"id": "hip", "text": HIP_TEXT}, with_advice=False)
     save_assessment(db=db, text=HIP_TEXT, result=result, now=datetime(2026, 7, 20, 8, tzinfo=UTC))
+
+
+def saved_assessment(day: date, text: str = HIP_TEXT, result: dict | None = None) -> AssessmentView:  # type: ignore[type-arg]
+    """A saved assessment of ``text`` (the engine's real result unless ``result`` is given)."""
+    result = result or assess_case({"id": "x", "text": text}, with_advice=False)
+    return AssessmentView(
+        id=1, created_at=None, day=day, text=text, top_condition=None,  # type: ignore[arg-type]
+        triage=result["triage"], run_decision=result["run_decision"], red_flags=result["red_flags"],
+        result=result,
+    )  # fmt: skip

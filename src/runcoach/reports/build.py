@@ -106,7 +106,12 @@ def _runner(history: History, today: date) -> rc.RunnerInfo:
 
 def _red_flags(saved: Sequence[SavedAssessment], kb: KnowledgeBase) -> tuple[rc.RedFlagItem, ...]:
     """Every red flag of every assessment, emergencies first, then newest first."""
-    items = [rc.RedFlagItem(a.day, q, level, a.text) for a in saved for q, level in _flag_details(a, kb)]
+    labels = {t.id: t.label for t in kb.meta.triage_levels}
+    items = [
+        rc.RedFlagItem(a.day, q, level, a.text, labels.get(a.triage, a.triage))
+        for a in saved
+        for q, level in _flag_details(a, kb)
+    ]
     items.sort(key=lambda f: (f.level != "emergency", -f.day.toordinal()))
     return tuple(items)
 

@@ -4,8 +4,9 @@ assessments and the knowledge base."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class RedFlagItem:
     question: str
     level: str  # "urgent" or "emergency"
     complaint: str  # what the runner said in that assessment
+    triage: str  # that assessment's triage label, e.g. "Emergency"
 
 
 @dataclass(frozen=True)
@@ -150,3 +152,22 @@ class ReportContext:
         if section == "timeline":
             return not self.timeline
         return not getattr(self, section)
+
+
+def report_document(ctx: ReportContext) -> dict[str, Any]:
+    """The context as JSON-ready data (dates as ISO strings; charts by kind, without their images)."""
+    data = asdict(ctx)
+    data["charts"] = [c.kind for c in ctx.charts]
+    for flare, source in zip(data["flares"], ctx.flares, strict=True):
+        flare["change_pct"] = source.change_pct
+    return _jsonable(data)  # type: ignore[no-any-return]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -58,7 +58,7 @@ def complaint_line(c: rc.Complaint) -> str:
 
 def flare_line(f: rc.Flare, units: str) -> str:
     """The training load around a flare in one sentence."""
-    parts = [f"weeks before: {dist(f.before_avg, units)} a week on average"]
+    parts = [f"Weeks before: {dist(f.before_avg, units)} a week on average"]
     change = f" ({pct(f.change_pct)})" if f.change_pct is not None else ""
     parts.append(f"the week it started: {dist(f.flare_week, units)}{change}")
     if f.after_avg is not None:
@@ -74,7 +74,7 @@ def flare_title(f: rc.Flare) -> str:
 
 
 def red_flag_line(item: rc.RedFlagItem) -> str:
-    return f"{day(item.day)} ({item.level}): {item.question}"
+    return f"{day(item.day)}, {item.level} red flag (triage: {item.triage}): {item.question}"
 
 
 def condition_line(c: rc.ConditionItem) -> str:
