@@ -9,6 +9,9 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+import numpy as np
+import numpy.typing as npt
+
 from runcoach.knowledge.loader import KnowledgeBase
 from runcoach.log.analytics.body import PainEpisode, pain_episodes, pain_points
 from runcoach.log.analytics.history import History
@@ -69,7 +72,7 @@ def build_context(
         runner=_runner(history, today),
         red_flags=_red_flags(saved, kb),
         complaints=_complaints(window, episodes, regions),
-        flares=tuple(_flare(history, e, regions) for e in episodes),
+        flares=_flares(history, episodes, regions),
         assessments=items,
         tried=_tried(window),
         training=_training(window, since, until),
@@ -173,7 +176,16 @@ def _complaints(
     return tuple(out)
 
 
-def _flare(history: History, episode: PainEpisode, regions: Mapping[str, str]) -> rc.Flare:
+def _flares(
+    history: History, episodes: list[PainEpisode], regions: Mapping[str, str]
+) -> tuple[rc.Flare, ...]:
+    ratio = acwr(daily_load(history)) if episodes else np.zeros(0)
+    return tuple(_flare(history, e, regions, ratio) for e in episodes)
+
+
+def _flare(
+    history: History, episode: PainEpisode, regions: Mapping[str, str], ratio: npt.NDArray[np.float64]
+) -> rc.Flare:
     units = check_unit(history.units or "km")
     monday = week_start(episode.first)
     last = min(monday + timedelta(days=7 * WEEKS_AFTER + 6), history.last_day or monday)
@@ -181,7 +193,6 @@ def _flare(history: History, episode: PainEpisode, regions: Mapping[str, str]) -
     weeks = tuple(rc.LoadWeek(w.start, to_unit(w.distance_m, units), _phase(w.start, monday)) for w in rows)
     before = [w.distance for w in weeks if w.phase == "before"]
     after = [w.distance for w in weeks if w.phase == "after"]
-    ratio = acwr(daily_load(history))
     series_first = history.first_day or episode.first
     at = (episode.first - series_first).days
     lookback = [float(ratio[i]) for i in range(max(at - ACWR_LOOKBACK_DAYS + 1, 0), at + 1) if i < len(ratio)]

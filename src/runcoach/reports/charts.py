@@ -114,20 +114,20 @@ def weekly_chart(
     _date_axis(ax)
     pain = weekly_pain(history)
     if pain:
-        _pain_lines(ax.twinx(), pain, win)
+        _pain_lines(ax.twinx(), pain, mondays)
     style.legend(fig)
     return style.render(fig, fmt)
 
 
-def _pain_lines(ax: Axes, pain: dict[str, dict[date, int]], win: Window) -> None:
+def _pain_lines(ax: Axes, pain: dict[str, dict[date, int]], mondays: list[date]) -> None:
     names = _region_names()
     for i, (region, by_week) in enumerate(sorted(pain.items())):
-        points = sorted((d, s) for d, s in by_week.items() if week_start(win.first) <= d <= win.last)
-        if not points:
+        if not any(mondays[0] <= d <= mondays[-1] for d in by_week):
             continue
         colour, marker = style.SERIES[i % len(style.SERIES)]
-        xs = _x([d for d, _ in points], shift_h=60)  # the middle of the week's bar
-        ax.plot(xs, [s for _, s in points], color=colour, marker=marker, linewidth=2, markersize=7,
+        # a week without an entry is a gap in the line, not a zero
+        scores = [by_week.get(m, math.nan) for m in mondays]
+        ax.plot(_x(mondays, shift_h=60), scores, color=colour, marker=marker, linewidth=2, markersize=7,
                 label=f"{names.get(region, region)} pain (0-10)")  # fmt: skip
     ax.set_ylim(0, 10.5)
     ax.set_ylabel("worst pain of the week (0-10)")

@@ -74,14 +74,16 @@ def resting_hr_trend(
     """Each resting-HR reading with the runner's baseline for that day: the stored override when
     there is one, else the median of the readings of the ``days`` days before it."""
     readings = [(c.day, c.resting_hr) for c in history.checkins if c.resting_hr is not None]
+    if history.resting_hr_baseline is not None:
+        return [HeartPoint(day, hr, float(history.resting_hr_baseline)) for day, hr in readings]
     out: list[HeartPoint] = []
+    start = 0  # the first reading inside the window of the current day (readings are oldest first)
     for i, (day, hr) in enumerate(readings):
-        if history.resting_hr_baseline is not None:
-            out.append(HeartPoint(day, hr, float(history.resting_hr_baseline)))
-            continue
-        earlier = [v for d, v in readings[:i] if d >= day - timedelta(days=days)]
-        baseline = statistics.median(earlier) if len(earlier) >= min_readings else None
-        out.append(HeartPoint(day, hr, None if baseline is None else float(baseline)))
+        while readings[start][0] < day - timedelta(days=days):
+            start += 1
+        earlier = [v for _, v in readings[start:i]]
+        baseline = float(statistics.median(earlier)) if len(earlier) >= min_readings else None
+        out.append(HeartPoint(day, hr, baseline))
     return out
 
 
