@@ -99,3 +99,12 @@ def test_the_json_document_has_iso_dates_and_no_images(history: History, kb: Kno
     assert doc["charts"] == ["weekly", "acwr", "resting-hr", "shoes"]
     assert doc["flares"][0]["change_pct"] == pytest.approx(75.0)
     assert doc["disclaimer"] == DISCLAIMER
+
+
+def test_distances_are_in_the_runners_units(kb: KnowledgeBase) -> None:
+    from tests.reports.conftest import small_history
+
+    ctx = _context(small_history(units="mi"), kb)
+    assert ctx.units == "mi"
+    assert ctx.flares[0].before_avg == pytest.approx(32.0 / 1.609344)
+    assert ctx.training is not None and ctx.training.longest == pytest.approx(14.0 / 1.609344)

@@ -77,7 +77,7 @@ def _table(rows: list[list[str]], widths: list[float], st: dict[str, Any], heade
 
 def _red_box(ctx: rc.ReportContext, st: dict[str, Any], width: float) -> list[Any]:
     from reportlab.lib import colors
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import Spacer, Table, TableStyle
 
     sec = SECTIONS["red_flags"]
     if not ctx.red_flags:
@@ -90,7 +90,7 @@ def _red_box(ctx: rc.ReportContext, st: dict[str, Any], width: float) -> list[An
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(RED_BG)),
         ("LEFTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 4),
     ]))  # fmt: skip
-    return [box]
+    return [Spacer(1, 8), box]
 
 
 def _section(key: str, ctx: rc.ReportContext, st: dict[str, Any], width: float) -> list[Any]:
