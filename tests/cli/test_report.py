@@ -50,3 +50,9 @@ def test_an_unknown_suffix_and_a_bad_period_are_refused(cli: Any, tmp_path: Path
     backwards = cli("report", "--since", "2026-09-01", "--until", "2026-08-01", "-o", str(tmp_path / "r.pdf"))
     assert backwards.exit_code == 2 and "after it ends" in backwards.stderr
     assert not any(p.suffix in (".pdf", ".docx") for p in tmp_path.iterdir())
+
+
+def test_a_day_it_cannot_read_is_a_clear_error(cli: Any, tmp_path: Path) -> None:
+    result = cli("report", "--since", "last tuesday-ish", "-o", str(tmp_path / "r.pdf"))
+    assert result.exit_code != 0 and "error:" in result.stderr
+    assert not (tmp_path / "r.pdf").exists()

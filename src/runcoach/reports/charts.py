@@ -55,6 +55,8 @@ def chart_window(
     if until is not None:
         last = min(last, until)
     if since is not None:
+        if since > last:
+            raise NothingToChart(f"nothing is logged on or after {since}", hint="choose an earlier --since")
         first = since
         if weeks:
             last = min(last, since + timedelta(days=7 * weeks - 1))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runcoach.reports.charts import ACWR_BAND
+
 
 @dataclass(frozen=True)
 class Section:
@@ -39,7 +41,8 @@ SECTIONS: dict[str, Section] = {
             "Training load around each flare",
             "A flare is a stretch of pain entries in one region with gaps of a week or less. "
             "Weekly distance before and after it, and the acute:chronic workload ratio "
-            "(7-day vs 28-day load; 0.8-1.3 is the usual range) on its first day and its highest "
+            f"(7-day vs 28-day load; {ACWR_BAND[0]}-{ACWR_BAND[1]} is the usual range) on its first day "
+            "and its highest "
             "value in the two weeks before.",
             "No flares to put against the training load.",
         ),
