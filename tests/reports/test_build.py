@@ -9,7 +9,8 @@ from runcoach.knowledge.loader import KnowledgeBase
 from runcoach.log.analytics.history import History
 from runcoach.reports.build import build_context
 from runcoach.reports.context import ReportContext, report_document
-from runcoach.reports.text import ORDER
+from runcoach.reports.format import red_flag_line
+from runcoach.reports.text import ORDER, URGENT_WITHOUT_FLAG
 from runcoach.services.assessments import AssessmentView
 from tests.reports.conftest import START, saved_assessment
 
@@ -108,3 +109,19 @@ def test_distances_are_in_the_runners_units(kb: KnowledgeBase) -> None:
     assert ctx.units == "mi"
     assert ctx.flares[0].before_avg == pytest.approx(32.0 / 1.609344)
     assert ctx.training is not None and ctx.training.longest == pytest.approx(14.0 / 1.609344)
+
+
+def test_an_urgent_assessment_without_a_red_flag_is_listed_with_them(
+    history: History, kb: KnowledgeBase
+) -> None:
+    urgent = {"triage": "urgent", "run_decision": "yellow", "red_flags": [], "conditions": []}
+    routine = urgent | {"triage": "routine"}
+    ctx = _context(history, kb, saved_assessment(date(2026, 7, 1), "a", urgent),
+                   saved_assessment(date(2026, 7, 2), "b", routine))  # fmt: skip
+    assert [(f.complaint, f.level, f.question) for f in ctx.red_flags] == [
+        ("a", "urgent", URGENT_WITHOUT_FLAG)
+    ]
+    assert (
+        red_flag_line(ctx.red_flags[0])
+        == f"1 Jul 2026, triage See a doctor within 1-2 days: {URGENT_WITHOUT_FLAG}"
+    )

@@ -18,7 +18,7 @@ from runcoach.log.analytics.history import History
 from runcoach.log.analytics.series import acwr, daily_load, is_running, week_start, weekly
 from runcoach.reports import context as rc
 from runcoach.reports.charts import CHART_KINDS, NothingToChart, build_chart
-from runcoach.reports.text import CHART_TITLES
+from runcoach.reports.text import CHART_TITLES, URGENT_WITHOUT_FLAG
 from runcoach.units import check_unit, to_unit
 
 #: weeks of training load shown before and after the week a flare starts
@@ -108,15 +108,20 @@ def _runner(history: History, today: date) -> rc.RunnerInfo:
 
 
 def _red_flags(saved: Sequence[SavedAssessment], kb: KnowledgeBase) -> tuple[rc.RedFlagItem, ...]:
-    """Every red flag of every assessment, emergencies first, then newest first."""
+    """Every red flag of every assessment (and every urgent or emergency assessment without one),
+    emergencies first, then newest first."""
     labels = {t.id: t.label for t in kb.meta.triage_levels}
     items = [
         rc.RedFlagItem(a.day, q, level, a.text, labels.get(a.triage, a.triage))
         for a in saved
-        for q, level in _flag_details(a, kb)
+        for q, level in _flag_details(a, kb) or _urgent_without_flag(a)
     ]
     items.sort(key=lambda f: (f.level != "emergency", -f.day.toordinal()))
     return tuple(items)
+
+
+def _urgent_without_flag(a: SavedAssessment) -> list[tuple[str, str]]:
+    return [(URGENT_WITHOUT_FLAG, a.triage)] if a.triage in ("urgent", "emergency") else []
 
 
 def _flag_details(a: SavedAssessment, kb: KnowledgeBase) -> list[tuple[str, str]]:

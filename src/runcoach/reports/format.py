@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from runcoach.reports import context as rc
-from runcoach.reports.text import TRIAGE_WORDS, UNKNOWN
+from runcoach.reports.text import UNKNOWN, URGENT_WITHOUT_FLAG
 
 
 def day(value: date) -> str:
@@ -74,16 +74,14 @@ def flare_title(f: rc.Flare) -> str:
 
 
 def red_flag_line(item: rc.RedFlagItem) -> str:
+    if item.question == URGENT_WITHOUT_FLAG:
+        return f"{day(item.day)}, triage {item.triage}: {item.question}"
     return f"{day(item.day)}, {item.level} red flag (triage: {item.triage}): {item.question}"
 
 
 def condition_line(c: rc.ConditionItem) -> str:
     code = f" [ICD-10 {c.icd10}]" if c.icd10 else ""
     return f"{c.name}{code} {prob(c.probability)}".strip()
-
-
-def triage_word(value: str) -> str:
-    return TRIAGE_WORDS.get(value, value)
 
 
 def training_rows(t: rc.TrainingSummary, units: str) -> list[tuple[str, str]]:

@@ -25,7 +25,8 @@ SECTIONS: dict[str, Section] = {
         Section(
             "red_flags",
             "Red flags",
-            "Warning signs the runner reported in an assessment. Please look at these first.",
+            "Warning signs the runner reported in an assessment, and assessments that advised being "
+            "seen urgently. Please look at these first.",
             "No red flags were reported in this period. That is not an examination: it only means "
             "none came up in runcoach's questions.",
         ),
@@ -87,5 +88,7 @@ CHART_TITLES: dict[str, str] = {
     "shoes": "Distance in each pair of shoes against its replacement threshold",
 }
 
-TRIAGE_WORDS = {"emergency": "emergency", "urgent": "urgent", "routine": "routine", "self_care": "self-care"}
+#: listed with the red flags when an urgent or emergency assessment had no single red flag
+URGENT_WITHOUT_FLAG = "no single red flag, but the likely causes need an examination soon"
+
 UNKNOWN = "not recorded"
