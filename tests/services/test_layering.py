@@ -10,7 +10,13 @@ import pytest
 import runcoach
 
 PACKAGE = Path(runcoach.__file__).parent
-CORE = sorted([*(PACKAGE / "services").glob("*.py"), *(PACKAGE / "log").rglob("*.py")])
+CORE = sorted(
+    [
+        *(PACKAGE / "services").glob("*.py"),
+        *(PACKAGE / "log").rglob("*.py"),
+        *(PACKAGE / "reports").rglob("*.py"),
+    ]
+)
 
 
 @pytest.mark.parametrize("path", CORE, ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -92,4 +92,5 @@ def _checkin(c: Checkin) -> CheckinRecord:
         cycle_day=c.cycle_day,
         pain=tuple(PainRecord(p.region, p.score, p.side, p.sensation, p.timing) for p in c.pain),
         training=tuple(TrainingRecord(t.kind, t.minutes, t.notes or "") for t in c.training),
+        note=c.note or "",
     )

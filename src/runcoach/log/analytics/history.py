@@ -59,6 +59,7 @@ class CheckinRecord:
     cycle_day: int | None = None
     pain: tuple[PainRecord, ...] = ()
     training: tuple[TrainingRecord, ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True)
