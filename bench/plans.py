@@ -38,10 +38,10 @@ def best(fn: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=20)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     root, kb, guidance = default_data_dir(), load_knowledge(), load_guidance()
     kb_time = best(lambda: load_knowledge(root), max(args.repeat // 4, 3))
     plans_time = best(lambda: load_plans_from(root, kb, guidance), max(args.repeat // 4, 3))
