@@ -53,7 +53,7 @@ def runner_rows(ctx: rc.ReportContext) -> list[tuple[str, str]]:
 def complaint_line(c: rc.Complaint) -> str:
     span = day(c.first) if c.first == c.last else f"{day(c.first)} to {day(c.last)}"
     flares = "1 flare" if c.flares == 1 else f"{c.flares} flares"
-    return f"{span}: {c.entries} entries, worst {c.worst}/10, latest {c.latest}/10, {flares}"
+    return f"{span}: {entries(c.entries)}, worst {c.worst}/10, latest {c.latest}/10, {flares}"
 
 
 def flare_line(f: rc.Flare, units: str) -> str:
@@ -70,7 +70,11 @@ def flare_line(f: rc.Flare, units: str) -> str:
 
 def flare_title(f: rc.Flare) -> str:
     span = day(f.first) if f.first == f.last else f"{day(f.first)} to {day(f.last)}"
-    return f"{f.region}, {span} (worst {f.worst}/10, {f.entries} entries)"
+    return f"{f.region}, {span} (worst {f.worst}/10, {entries(f.entries)})"
+
+
+def entries(n: int) -> str:
+    return "1 entry" if n == 1 else f"{n} entries"
 
 
 def red_flag_line(item: rc.RedFlagItem) -> str:
