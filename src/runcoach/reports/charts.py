@@ -168,6 +168,7 @@ def acwr_chart(
     ax.set_ylim(0, max(2.0, top * 1.1))
     ax.set_ylabel("last 7 days / last 28 days")
     style.style_axes(ax)
+    ax.set_xlim(*_x([win.first, win.last + timedelta(days=1)]))
     _date_axis(ax)
     style.legend(fig)
     return style.render(fig, fmt)
@@ -211,6 +212,7 @@ def resting_hr_chart(
                    label="well above baseline")  # fmt: skip
     ax.set_ylabel("beats per minute")
     style.style_axes(ax)
+    ax.set_xlim(*_x([win.first, win.last + timedelta(days=1)]))
     _date_axis(ax)
     style.legend(fig)
     return style.render(fig, fmt)
