@@ -25,6 +25,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "log",
     "shoes",
     "checkin",
+    "today",
+    "calc",
     "data",
     "prefs",
     "db",

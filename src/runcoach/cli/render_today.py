@@ -1,0 +1,46 @@
+"""Rich rendering of the today-check and the calculators (from their JSON documents)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.text import Text
+
+from runcoach.cli.render import RUN_STYLE, run_light
+
+
+def _lines(lines: list[dict[str, str]]) -> list[Text]:
+    """Each figure as ``label  value`` with its note underneath, dimmed."""
+    out: list[Text] = []
+    for line in lines:
+        out.append(Text.assemble((line["label"], "bold"), "  ", line["value"]))
+        if line["note"]:
+            out.append(Text(f"  {line['note']}", style="dim"))
+    return out
+
+
+def today_panel(doc: dict[str, Any]) -> Panel:
+    decision = doc["decision"]
+    parts: list[Any] = [
+        Text.assemble(run_light(decision), "  ", (doc["label"], RUN_STYLE[decision])),
+        Text(doc["summary"]),
+    ]
+    if doc["reasons"]:
+        parts.append(Text("\nWhy", style="bold"))
+        for reason in doc["reasons"]:
+            parts.append(Text.assemble(("● ", RUN_STYLE[reason["decision"]]), reason["text"]))
+    if doc["tips"]:
+        parts.append(Text("\nBefore you go", style="bold"))
+        parts += [Text(f"- {tip['text']}") for tip in doc["tips"]]
+    parts.append(Text("\nDrinks", style="bold"))
+    parts += _lines(doc["drinks"])
+    parts.append(Text(f"\n{doc['disclaimer']}", style="dim italic"))
+    return Panel(Group(*parts), title=f"Should I run today? {doc['date']}", expand=False)
+
+
+def calc_panel(doc: dict[str, Any]) -> Panel:
+    parts: list[Any] = _lines(doc["lines"])
+    parts += [Text(f"\n{c}", style="dim italic") for c in doc["caveats"]]
+    return Panel(Group(*parts), title=f"runcoach calc {doc['calculator']}", expand=False)
