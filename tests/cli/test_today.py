@@ -40,3 +40,19 @@ def test_settings_conditions_saves_shows_and_clears(cli_db: Any) -> None:
 def test_today_save_defaults_stores_the_conditions_given(cli_db: Any) -> None:
     assert cli_db("today", "--altitude", "2500m", "--save-defaults", "--json").exit_code == 0
     assert cli_db("settings", "conditions", "--json").json()["altitude_m"] == 2500
+
+
+def test_today_shows_the_active_injurys_run_rules(cli_db: Any, db_url: str) -> None:
+    from runcoach.log.db import open_database
+    from runcoach.services.assessments import save_assessment
+
+    result = {
+        "conditions": [{"id": "medial_tibial_stress_syndrome"}],
+        "triage": "routine",
+        "run_decision": "yellow",
+    }
+    with open_database(db_url) as db:
+        save_assessment(db=db, text="shins ache", result=result)
+    shown = cli_db("today")
+    assert shown.exit_code == 0 and "RED" in shown.stdout
+    assert "said no running for now" in shown.stdout and "Running with" in shown.stdout

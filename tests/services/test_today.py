@@ -53,6 +53,14 @@ def test_a_stored_assessment_with_red_flags_makes_the_day_red(db: Database) -> N
     doc = should_i_run(db=db, now=NOW).to_json()
     assert doc["decision"] == "red"
     assert {r["rule"] for r in doc["reasons"]} == {"assessment_red_flags", "assessment_red"}
+    assert doc["injury"]["condition"] == "tibial_stress_fracture" and doc["injury"]["run_rules"]
+
+
+def test_without_a_current_assessment_there_is_no_active_injury(db: Database) -> None:
+    result = {"conditions": [{"id": "tibial_stress_fracture"}], "triage": "urgent", "run_decision": "red"}
+    save_assessment(db=db, text="long ago", result=result, now=NOW - timedelta(days=30))
+    doc = should_i_run(db=db, now=NOW).to_json()
+    assert doc["injury"] is None and doc["decision"] == "green"
 
 
 def test_saved_conditions_fill_in_and_todays_options_win(db: Database) -> None:

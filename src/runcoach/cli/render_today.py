@@ -31,6 +31,13 @@ def today_panel(doc: dict[str, Any]) -> Panel:
         parts.append(Text("\nWhy", style="bold"))
         for reason in doc["reasons"]:
             parts.append(Text.assemble(("● ", RUN_STYLE[reason["decision"]]), reason["text"]))
+    injury = doc.get("injury")
+    if injury and injury["run_rules"]:
+        parts.append(Text(f"\nRunning with {injury['name']} (assessed {injury['assessed']})", style="bold"))
+        for rule in injury["run_rules"]:
+            parts.append(
+                Text.assemble(("● ", RUN_STYLE[rule["decision"]]), f"{rule['when']}: {rule['then']}")
+            )
     if doc["tips"]:
         parts.append(Text("\nBefore you go", style="bold"))
         parts += [Text(f"- {tip['text']}") for tip in doc["tips"]]

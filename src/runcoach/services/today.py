@@ -16,10 +16,16 @@ from runcoach.calculators.fluids import run_drinks
 from runcoach.dates import local_now
 from runcoach.errors import UsageError
 from runcoach.knowledge.guidance import load_guidance
-from runcoach.knowledge.loader import load_knowledge
+from runcoach.knowledge.loader import KnowledgeBase, load_knowledge
 from runcoach.knowledge.today import TodayKnowledge, load_today
 from runcoach.log.analytics.today import TodayResult, check_today
-from runcoach.log.analytics.today_facts import MEAL_SIZES, AssessmentRecord, PlanSignal, TodayInputs
+from runcoach.log.analytics.today_facts import (
+    MEAL_SIZES,
+    AssessmentRecord,
+    Conditions,
+    PlanSignal,
+    TodayInputs,
+)
 from runcoach.log.db import Database
 from runcoach.services.assessments import list_assessments
 from runcoach.services.conditions import (
@@ -53,6 +59,8 @@ class TodayView:
     kb: TodayKnowledge
     conditions: dict[str, Any]
     drinks: Calculation
+    #: the current assessment's condition and its run rules from the knowledge base (None: none)
+    injury: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         r, verdict = self.result, self.kb.verdicts.of(self.result.decision)
@@ -67,6 +75,7 @@ class TodayView:
             ],
             "tips": [{"id": t.id, "text": t.text, "src": t.src} for t in r.tips],
             "drinks": self.drinks.to_json()["lines"],
+            "injury": self.injury,
             "conditions": self.conditions,
             "time_of_day": r.time_of_day,
             "hot_or_humid": r.hot_or_humid,
@@ -119,7 +128,7 @@ def _checked_minutes(minutes: float | None) -> float | None:
 def should_i_run(
     *,
     db: Database,
-    request: TodayRequest = TodayRequest(),
+    request: TodayRequest | None = None,
     runner_id: int | None = None,
     now: datetime | None = None,
 ) -> TodayView:
@@ -129,12 +138,7 @@ def should_i_run(
     start = _start(request, now)
     hours, size = _meal(request, now, start)
     minutes = _checked_minutes(request.minutes)
-    given = parse_conditions(request.conditions, units=get_preferences(db=db, runner_id=runner_id).units)
-    if request.save_defaults:
-        saved = set_condition_defaults(db=db, data=request.conditions, runner_id=runner_id)
-    else:
-        saved = get_condition_defaults(db=db, runner_id=runner_id)
-    conditions = merged(saved, given)
+    conditions = _conditions(db, request, runner_id)
     kb, guidance, knowledge = load_today(), load_guidance(), load_knowledge()
     since = now.date() - timedelta(days=round(kb.windows.baseline_days.high) + 1)
     history = load_history(db=db, runner_id=runner_id, since=since)
@@ -154,7 +158,32 @@ def should_i_run(
     names = {r.id: r.name for r in knowledge.regions.values()}
     names |= {c.id: c.name for c in knowledge.conditions.values()}
     result = check_today(history, inputs, kb=kb, guidance=guidance, names=names)
-    drinks = run_drinks(
-        guidance, kb, minutes=minutes or kb.conditions.default_run_minutes.high, hot=result.hot_or_humid
-    )
-    return TodayView(result, kb, conditions_json(conditions), drinks)
+    minutes_for_drinks = minutes or kb.conditions.default_run_minutes.high
+    drinks = run_drinks(guidance, kb, minutes=minutes_for_drinks, hot=result.hot_or_humid)
+    return TodayView(result, kb, conditions_json(conditions), drinks, _injury(result, knowledge))
+
+
+def _conditions(db: Database, request: TodayRequest, runner_id: int | None) -> Conditions:
+    """Today's conditions: the saved defaults with the options given put over them (and saved
+    first when asked). Everything is checked before anything is saved."""
+    units = get_preferences(db=db, runner_id=runner_id).units
+    given = parse_conditions(request.conditions, units=units)
+    if request.save_defaults:
+        saved = set_condition_defaults(db=db, data=request.conditions, runner_id=runner_id)
+    else:
+        saved = get_condition_defaults(db=db, runner_id=runner_id)
+    return merged(saved, given)
+
+
+def _injury(result: TodayResult, knowledge: KnowledgeBase) -> dict[str, Any] | None:
+    """The run rules of the condition the current assessment found (the active injury)."""
+    found = result.facts.assessment
+    condition = knowledge.conditions.get(found.condition) if found and found.condition else None
+    if found is None or condition is None:
+        return None
+    return {
+        "condition": condition.id,
+        "name": condition.name,
+        "assessed": found.day.isoformat(),
+        "run_rules": [r.model_dump() for r in condition.run_rules],
+    }
