@@ -70,3 +70,15 @@ def test_bad_data_fails_loudly_naming_the_place(tmp_path: Path, change: Any, mes
     with pytest.raises(KnowledgeError) as info:
         load_today(_broken(tmp_path, change))
     assert message in info.value.message
+
+
+def test_the_docs_list_every_rule_and_every_calculator() -> None:
+    from runcoach.cli.calc import calc_app
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "today-and-calculators.md").read_text(
+        encoding="utf-8"
+    )
+    missing = [r.id for r in load_today().rules if f"`{r.id}`" not in doc]
+    assert not missing, f"docs/today-and-calculators.md does not mention rules {missing}"
+    for command in calc_app.registered_commands:
+        assert f"runcoach calc {command.name}" in doc and f"| `{command.name}` |" in doc
