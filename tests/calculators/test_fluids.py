@@ -86,3 +86,8 @@ def test_a_snack_needs_30_to_60_minutes_and_lists_light_foods(g: Guidance) -> No
     values = meal(g, size="snack", ate_at=time(23, 40)).values
     assert values["wait_minutes"] == [30, 60] and values["run_from"] == "00:10"
     assert "half a banana" in values["foods"]  # type: ignore[operator]
+
+
+def test_on_a_hot_day_the_run_drinks_include_the_sodium_for_the_run(g: Guidance, t: TodayKnowledge) -> None:
+    assert run_drinks(g, t, minutes=90, hot=True).values["sodium_mg"] == [450, 900]
+    assert "sodium_mg" not in run_drinks(g, t, minutes=90, hot=False).values

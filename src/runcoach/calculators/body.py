@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from runcoach.calculators import FT_PER_M, Calculation, Line, rounded, span
-from runcoach.knowledge.guidance import Guidance
+from runcoach.knowledge.guidance import Figure, Guidance
 from runcoach.knowledge.today import Sentence, TodayKnowledge
 from runcoach.units import METRES_PER, Unit, format_duration
 
 
 def _line(key: str, label: str, value: str, sentence: Sentence) -> Line:
     return Line(key, label, value, sentence.text, sentence.src)
+
+
+def _fig(key: str, label: str, value: str, figure: Figure) -> Line:
+    return Line(key, label, value, figure.note, figure.src)
 
 
 def heart_rate(g: Guidance, t: TodayKnowledge, *, age: int, resting: int | None = None) -> Calculation:
@@ -59,46 +63,23 @@ def cadence(
     g: Guidance, t: TodayKnowledge, *, spm: float, pace_s_per_m: float | None = None, unit: Unit = "km"
 ) -> Calculation:
     """Cadence against the articles' target; with a pace, the step length now and at the target."""
-    c, text = g.cadence, t.calc_text
-    target = c.target
+    c, target = g.cadence, g.cadence.target
     status = "low" if spm < target.low else "high" if spm > target.high else "ok"
     values: dict[str, object] = {"spm": rounded(spm), "target": [target.low, target.high], "status": status}
-    sentence = getattr(text, f"cadence_{status}")
     lines = [
-        _line("cadence", "your cadence", f"{rounded(spm)} spm", sentence),
-        Line("target", "target", span(target.low, target.high, "spm"), target.note, target.src),
+        _line("cadence", "your cadence", f"{rounded(spm)} spm", getattr(t.calc_text, f"cadence_{status}")),
+        _fig("target", "target", span(target.low, target.high, "spm"), target),
     ]
     if pace_s_per_m is not None:
         speed = 1 / pace_s_per_m  # metres per second
         step, step_target = speed * 60 / spm, speed * 60 / target.low
         values["step_m"], values["step_at_target_m"] = round(step, 2), round(step_target, 2)
         values["pace"] = format_duration(pace_s_per_m * METRES_PER[unit]) + f"/{unit}"
-        lines.append(
-            Line(
-                "step",
-                "step length",
-                f"{step:.2f} m (at {target.low:g} spm: {step_target:.2f} m)",
-                c.cues[0].text,
-                c.cues[0].src,
-            )
-        )
+        shown = f"{step:.2f} m (at {target.low:g} spm: {step_target:.2f} m)"
+        lines.append(Line("step", "step length", shown, c.cues[0].text, c.cues[0].src))
+    lines.append(_fig("low_example", "for reference", f"{c.low_example.high:g} spm", c.low_example))
     lines.append(
-        Line(
-            "low_example",
-            "for reference",
-            f"{c.low_example.high:g} spm",
-            c.low_example.note,
-            c.low_example.src,
-        )
-    )
-    lines.append(
-        Line(
-            "count",
-            "to check",
-            f"count steps for {c.count_drill.high:g} s, times 2",
-            c.count_drill.note,
-            c.count_drill.src,
-        )
+        _fig("count", "to check", f"count steps for {c.count_drill.high:g} s, times 2", c.count_drill)
     )
     inputs = {"spm": spm, "pace_s_per_km": round(pace_s_per_m * 1000, 1) if pace_s_per_m else None}
     return Calculation("cadence", inputs, values, tuple(lines))
@@ -158,39 +139,20 @@ def altitude(g: Guidance, t: TodayKnowledge, *, altitude_m: float, days: int | N
         "threshold_ft": w.altitude.low,
         "above": above,
     }
+    shown = f"{rounded(altitude_m)} m ({rounded(altitude_m * FT_PER_M)} ft)"
     lines = [
-        _line(
-            "altitude",
-            "your altitude",
-            f"{rounded(altitude_m)} m ({rounded(altitude_m * FT_PER_M)} ft)",
-            text.altitude_above if above else text.altitude_below,
-        ),
-        Line(
-            "threshold",
-            "matters from",
-            f"{threshold_m:g} m ({w.altitude.low:g} ft)",
-            w.altitude.note,
-            w.altitude.src,
-        ),
+        _line("altitude", "your altitude", shown, text.altitude_above if above else text.altitude_below),
+        _fig("threshold", "matters from", f"{threshold_m:g} m ({w.altitude.low:g} ft)", w.altitude),
     ]
     if above:
         settle, stage = w.altitude_settle, w.altitude_staging
         values["settle_days"], values["staging_days"] = [settle.low, settle.high], [stage.low, stage.high]
-        lines.append(
-            Line("settle", "settling in", span(settle.low, settle.high, "days"), settle.note, settle.src)
-        )
-        lines.append(
-            Line("staging", "before a high race", span(stage.low, stage.high, "days"), stage.note, stage.src)
-        )
+        lines.append(_fig("settle", "settling in", span(settle.low, settle.high, "days"), settle))
+        lines.append(_fig("staging", "before a high race", span(stage.low, stage.high, "days"), stage))
         if days is not None:
-            done = days >= settle.high
-            values["settled"] = done
+            values["settled"] = done = days >= settle.high
+            sentence = text.altitude_settled if done else text.altitude_settling
             lines.append(
-                _line(
-                    "day",
-                    "you have been there",
-                    f"{days} day{'' if days == 1 else 's'}",
-                    text.altitude_settled if done else text.altitude_settling,
-                )
+                _line("day", "you have been there", f"{days} day{'' if days == 1 else 's'}", sentence)
             )
     return Calculation("altitude", {"altitude_m": rounded(altitude_m), "days": days}, values, tuple(lines))

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 
 from runcoach.calculators import LB_PER_KG, ML_PER_FL_OZ, Calculation, Line, rounded, span
-from runcoach.knowledge.guidance import Figure, Guidance
+from runcoach.knowledge.guidance import Figure, Guidance, Hydration
 from runcoach.knowledge.today import TodayKnowledge
 
 MealSize = Literal["big", "snack"]
@@ -25,6 +25,10 @@ def _ml(figure: Figure) -> tuple[float, float]:
 def _volume(figure: Figure) -> str:
     low, high = _ml(figure)
     return f"{span(low, high, 'ml')} ({span(figure.low, figure.high, 'fl oz')})"
+
+
+def _fluid_line(key: str, label: str, figure: Figure) -> Line:
+    return Line(key, label, _volume(figure), figure.note, figure.src)
 
 
 def _stops(minutes: float, every: Figure) -> tuple[int, int]:
@@ -53,56 +57,41 @@ def hydration(
 
 
 def run_drinks(g: Guidance, t: TodayKnowledge, *, minutes: float | None, hot: bool) -> Calculation:
-    """What to drink before, during (when the run's length is known) and after one run."""
-    h = g.hydration
-    pre_ml, top_ml = _ml(h.pre_run), _ml(h.pre_run_top_up)
-    values: dict[str, object] = {
-        "before": {
-            "ml": rounded(pre_ml[1]),
-            "fl_oz": h.pre_run.high,
-            "hours_before": [h.pre_run_lead_time.low, h.pre_run_lead_time.high],
-        },
-        "top_up": {
-            "ml": [rounded(top_ml[0]), rounded(top_ml[1])],
-            "fl_oz": [h.pre_run_top_up.low, h.pre_run_top_up.high],
-            "minutes_before": h.pre_run_top_up_lead_time.high,
-        },
-        "after": {
-            "ml": rounded(_ml(h.post_run)[1]),
-            "fl_oz": h.post_run.high,
-            "within_hours": h.post_run_within.high,
-        },
-    }
-    lines = [
-        Line(
-            "before",
-            f"{span(h.pre_run_lead_time.low, h.pre_run_lead_time.high, 'h')} before",
-            _volume(h.pre_run),
-            h.pre_run.note,
-            h.pre_run.src,
-        ),
-        Line(
-            "top_up",
-            f"{h.pre_run_top_up_lead_time.high:g} min before",
-            _volume(h.pre_run_top_up),
-            h.pre_run_top_up.note,
-            h.pre_run_top_up.src,
-        ),
-    ]
+    """What to drink before, during (when the run's length is known) and after one run; on a hot
+    day also the sodium for the run."""
+    values, (before, top_up, after) = _fixed_drinks(g.hydration)
+    lines = [before, top_up]
     if minutes is not None:
         during, line = _during(g, t, minutes, hot)
         values["during"] = during
         lines.append(line)
-    lines.append(
-        Line(
-            "after",
-            f"within {h.post_run_within.high:g} h after",
-            _volume(h.post_run),
-            h.post_run.note,
-            h.post_run.src,
-        )
-    )
+        if hot:
+            salt = sodium(g, t, minutes=minutes, hot=True)
+            values["sodium_mg"] = salt.values["total_mg"]
+            lines.append(next(line for line in salt.lines if line.key == "total"))
+    lines.append(after)
     return Calculation("drinks", {"minutes": minutes, "hot": hot}, values, tuple(lines))
+
+
+def _fixed_drinks(h: Hydration) -> tuple[dict[str, object], tuple[Line, Line, Line]]:
+    """The amounts that do not depend on the run: before, the top-up, after."""
+    pre_ml, top_ml = _ml(h.pre_run), _ml(h.pre_run_top_up)
+    lead, top_lead, within = h.pre_run_lead_time, h.pre_run_top_up_lead_time, h.post_run_within
+    values: dict[str, object] = {
+        "before": {"ml": rounded(pre_ml[1]), "fl_oz": h.pre_run.high, "hours_before": [lead.low, lead.high]},
+        "top_up": {
+            "ml": [rounded(top_ml[0]), rounded(top_ml[1])],
+            "fl_oz": [h.pre_run_top_up.low, h.pre_run_top_up.high],
+            "minutes_before": top_lead.high,
+        },
+        "after": {"ml": rounded(_ml(h.post_run)[1]), "fl_oz": h.post_run.high, "within_hours": within.high},
+    }
+    lines = (
+        _fluid_line("before", f"{span(lead.low, lead.high, 'h')} before", h.pre_run),
+        _fluid_line("top_up", f"{top_lead.high:g} min before", h.pre_run_top_up),
+        _fluid_line("after", f"within {within.high:g} h after", h.post_run),
+    )
+    return values, lines
 
 
 def _during(g: Guidance, t: TodayKnowledge, minutes: float, hot: bool) -> tuple[dict[str, object], Line]:
@@ -170,34 +159,24 @@ def meal(
     values: dict[str, object] = {"size": size, "wait_minutes": [low, high]}
     lines = [Line("wait", "wait", span(low, high, "min"), wait.note, wait.src)]
     if ate_at is not None:
-        values["run_from"], values["run_best_after"] = _clock(ate_at, low), _clock(ate_at, high)
-        lines.append(
-            Line(
-                "run_at",
-                "run from",
-                f"{values['run_from']}, better after {values['run_best_after']}",
-                "",
-                wait.src,
-            )
+        values["run_from"], values["run_best_after"] = run_from, best = (
+            _clock(ate_at, low),
+            _clock(ate_at, high),
         )
+        lines.append(Line("run_at", "run from", f"{run_from}, better after {best}", "", wait.src))
     if run_at is not None:
-        values["eat_by"], values["eat_at_latest"] = _clock(run_at, -high), _clock(run_at, -low)
-        lines.append(
-            Line(
-                "eat_by",
-                "eat by",
-                f"{values['eat_by']} (at the latest {values['eat_at_latest']})",
-                "",
-                wait.src,
-            )
+        values["eat_by"], values["eat_at_latest"] = eat_by, latest = (
+            _clock(run_at, -high),
+            _clock(run_at, -low),
         )
+        lines.append(Line("eat_by", "eat by", f"{eat_by} (at the latest {latest})", "", wait.src))
     if size == "snack":
         foods = g.meals.light_pre_run_foods
         values["foods"] = list(foods.items)
         lines.append(Line("foods", "light options", ", ".join(foods.items), foods.note, foods.src))
-    inputs = {
-        "size": size,
-        "ate_at": ate_at.strftime("%H:%M") if ate_at else None,
-        "run_at": run_at.strftime("%H:%M") if run_at else None,
-    }
+    inputs = {"size": size, "ate_at": _hhmm(ate_at), "run_at": _hhmm(run_at)}
     return Calculation("meal", inputs, values, tuple(lines))
+
+
+def _hhmm(moment: time | None) -> str | None:
+    return moment.strftime("%H:%M") if moment else None
