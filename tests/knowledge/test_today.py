@@ -19,7 +19,7 @@ from runcoach.knowledge.today import PLACEHOLDERS, TODAY_FILE, load_today
 def test_the_packaged_file_loads_and_every_check_has_a_rule() -> None:
     today = load_today()
     assert {r.check for r in today.rules} == set(PLACEHOLDERS)
-    sources = load_guidance().sources
+    sources = load_guidance().sources | today.sources
     assert all(r.src in sources for r in today.rules)
 
 
@@ -64,6 +64,17 @@ def _rule(raw: dict[str, Any], rule_id: str) -> dict[str, Any]:
         (lambda raw: raw["rules"].append(dict(_rule(raw, "short_sleep"))), "rule id used twice"),
         (lambda raw: raw["breathing_efforts"][0]["rhythms"].append("panting"), "unknown rhythm 'panting'"),
         (lambda raw: raw["calc_text"].pop("cadence_ok"), "calc_text.cadence_ok"),
+        (lambda raw: _rule(raw, "chest_symptoms").update(region="elbow"), "unknown region 'elbow'"),
+        (
+            lambda raw: raw["sources"].update(
+                throat_cold={"article": "burning_throat", "section": "Some section"}
+            ),
+            "already a source",
+        ),
+        (
+            lambda raw: raw["sources"]["heart_chest_pain"].update(article="nowhere"),
+            "unknown article 'nowhere'",
+        ),
     ],
 )
 def test_bad_data_fails_loudly_naming_the_place(tmp_path: Path, change: Any, message: str) -> None:

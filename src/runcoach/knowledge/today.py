@@ -20,9 +20,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from runcoach.knowledge.guidance import Amount, Guidance, load_guidance
+from runcoach.knowledge.guidance import Amount, Guidance, Source, load_guidance
 from runcoach.knowledge.loader import Problems, default_data_dir, read_yaml, validate_model
-from runcoach.knowledge.models import Id, RunDecision, Strict, Text
+from runcoach.knowledge.models import Id, Meta, RunDecision, Strict, Text
 
 TODAY_FILE = "today.yaml"
 
@@ -93,6 +93,8 @@ class Rule(Strict):
 
     id: Id
     check: Check
+    #: only for this body region (a meta.yaml region id; pain checks)
+    region: Id | None = None
     value: str | None = None
     min: float | None = None
     below: float | None = None
@@ -165,6 +167,8 @@ class TodayKnowledge(Strict):
     """``today.yaml``."""
 
     schema_version: Literal[1]
+    #: sections cited here but not in guidance.yaml (keys must not repeat guidance.yaml's)
+    sources: dict[Id, Source] = Field(default_factory=dict)
     verdicts: Verdicts
     disclaimer: Text
     windows: Windows
@@ -196,13 +200,28 @@ def _load(root: Path, guidance: Guidance) -> TodayKnowledge:
     today = validate_model(TodayKnowledge, raw, TODAY_FILE, problems) if raw is not None else None
     problems.raise_if_any()
     assert today is not None  # guaranteed by raise_if_any
+    meta = validate_model(Meta, read_yaml(root / "meta.yaml", problems, "meta.yaml"), "meta.yaml", problems)
     _check(today, guidance, problems)
+    if meta is not None:
+        _check_meta(today, meta, problems)
     problems.raise_if_any()
     return today
 
 
+def _check_meta(today: TodayKnowledge, meta: Meta, problems: Problems) -> None:
+    articles, regions = {a.id for a in meta.articles}, {r.id for r in meta.regions}
+    for key, source in today.sources.items():
+        if source.article not in articles:
+            problems.add(f"{TODAY_FILE}: sources.{key}.article", f"unknown article {source.article!r}")
+    for rule in today.rules:
+        if rule.region is not None and rule.region not in regions:
+            problems.add(f"{TODAY_FILE}: rules[{rule.id}].region", f"unknown region {rule.region!r}")
+
+
 def _check(today: TodayKnowledge, guidance: Guidance, problems: Problems) -> None:
-    sources = guidance.sources
+    sources = guidance.sources | today.sources
+    for key in sorted(set(today.sources) & set(guidance.sources)):
+        problems.add(f"{TODAY_FILE}: sources.{key}", "this key is already a source of guidance.yaml")
     verdicts = today.verdicts
     cited = [(f"verdicts.{k}", getattr(verdicts, k).src) for k in type(verdicts).model_fields]
     cited += [(f"calc_text.{k}", getattr(today.calc_text, k).src) for k in type(today.calc_text).model_fields]
@@ -214,7 +233,9 @@ def _check(today: TodayKnowledge, guidance: Guidance, problems: Problems) -> Non
     cited += [(f"breathing_efforts[{b.effort}]", b.src) for b in today.breathing_efforts]
     for where, src in cited:
         if src not in sources:
-            problems.add(f"{TODAY_FILE}: {where}.src", f"unknown source key {src!r} (not in guidance.yaml)")
+            problems.add(
+                f"{TODAY_FILE}: {where}.src", f"unknown source key {src!r} (not in guidance.yaml or here)"
+            )
     seen: set[str] = set()
     for rule in today.rules:
         where = f"{TODAY_FILE}: rules[{rule.id}]"

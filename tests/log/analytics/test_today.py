@@ -88,14 +88,25 @@ def test_pain_today_sets_the_decision_by_its_score(score: int, rule: str, decisi
     assert f"{score}/10 logged today" in result.reasons[0].text
 
 
+def test_chest_symptoms_are_red_whatever_the_score() -> None:
+    result = check([_day(TODAY, ("chest_heart", 2))])
+    assert rules(result) == {"chest_symptoms"} and result.decision == "red"
+    assert rules(check([_day(TODAY, ("chest_heart", 0))])) == set()
+
+
 def test_mild_pain_alone_is_no_reason() -> None:
     assert check([_day(TODAY, ("hip_groin", 3))]).decision == "green"
 
 
-def test_the_latest_day_of_a_region_counts_so_a_settled_region_is_not_held_against_you() -> None:
+def test_severe_pain_yesterday_still_counts_when_today_is_better() -> None:
     result = check([_day(YESTERDAY, ("knee", 8)), _day(TODAY, ("knee", 2))])
-    assert "pain_severe" not in rules(result)
-    assert rules(result) == {"soreness_eased"}
+    assert rules(result) == {"pain_severe", "soreness_eased"} and result.decision == "red"
+    assert "8/10 logged yesterday" in result.reasons[0].text
+
+
+def test_pain_that_is_worse_today_is_reported_as_today() -> None:
+    result = check([_day(YESTERDAY, ("knee", 4)), _day(TODAY, ("knee", 5))])
+    assert "knee pain 5/10 logged today" in result.reasons[0].text
 
 
 def test_yesterdays_severe_pain_counts_when_today_has_no_check_in() -> None:

@@ -84,7 +84,7 @@ def _pain(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
     return [
         {"region": names.get(p.region, p.region), "score": str(p.score), "when": _when(p.day, f.today)}
         for p in f.pain_now.values()
-        if p.score > 0 and rule.in_band(p.score)
+        if p.score > 0 and rule.in_band(p.score) and rule.region in (None, p.region)
     ]
 
 

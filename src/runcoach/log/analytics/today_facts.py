@@ -80,6 +80,7 @@ class Facts:
     today: date
     inputs: TodayInputs
     checkin_today: CheckinRecord | None
+    #: per region, the worst pain of the window (today and yesterday)
     pain_now: dict[str, RegionPain] = field(default_factory=dict)
     sore_yesterday: dict[str, int] = field(default_factory=dict)
     illness: tuple[str, date] | None = None
@@ -134,11 +135,13 @@ def _region_scores(checkin: CheckinRecord | None) -> dict[str, int]:
 
 
 def _pain_now(recent: list[CheckinRecord]) -> dict[str, RegionPain]:
-    """Per region, the score of the most recent day in the window that mentions it."""
+    """Per region, the worst score in the window (the later day on a tie): a bad day yesterday is
+    not forgotten because today is better (the 24-hour rule speaks to that separately)."""
     now: dict[str, RegionPain] = {}
-    for checkin in recent:  # oldest first, so later days replace earlier ones
+    for checkin in recent:  # oldest first
         for region, score in _region_scores(checkin).items():
-            now[region] = RegionPain(region, score, checkin.day)
+            if region not in now or score >= now[region].score:
+                now[region] = RegionPain(region, score, checkin.day)
     return now
 
 
