@@ -113,6 +113,8 @@ def test_a_long_hot_run_gets_the_drink_stops(db: Database) -> None:
         (TodayRequest(meal="snack"), "--meal needs --ate"),
         (TodayRequest(ate="soon"), "cannot read the duration"),
         (TodayRequest(at="7pm"), "cannot read the start time"),
+        (TodayRequest(at="25:00"), "cannot read the start time"),
+        (TodayRequest(ate="10min", at="06:00"), "before the meal"),
         (TodayRequest(minutes=-5), "not plausible"),
         (TodayRequest(conditions=ConditionsInput(humidity=140)), "humidity 140 is outside"),
         (TodayRequest(conditions=ConditionsInput(pollen="extreme")), "pollen 'extreme'"),

@@ -114,7 +114,10 @@ def _meal(request: TodayRequest, now: datetime, start: datetime) -> tuple[float 
     ago = parse_duration(request.ate) / 3600
     if ago > 48:
         raise UsageError(f"--ate {request.ate!r} is more than two days ago", hint="leave --ate out instead")
-    return ago + (start - now).total_seconds() / 3600, request.meal or "big"  # unknown size: the cautious one
+    hours = ago + (start - now).total_seconds() / 3600
+    if hours < 0:
+        raise UsageError("the planned start (--at) is before the meal (--ate)", hint="give a later --at")
+    return hours, request.meal or "big"  # an unknown size counts as the cautious one
 
 
 def _checked_minutes(minutes: float | None) -> float | None:
