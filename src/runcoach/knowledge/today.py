@@ -73,6 +73,28 @@ class Verdicts(Strict):
         return {"green": self.green, "yellow": self.yellow, "red": self.red}[decision]
 
 
+class Phrases(Strict):
+    """Words the engine fills into reasons (``{day}``, ``{score}``, ``{days}`` where shown)."""
+
+    today: Text
+    yesterday: Text
+    on_day: Text
+    no_condition: Text
+    no_checkin_to_tell: Text
+    not_mentioned: Text
+    still: Text
+    your_setting: Text
+    median_of: Text
+
+
+#: the names each phrase may use
+PHRASE_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "on_day": frozenset({"day"}),
+    "still": frozenset({"score"}),
+    "median_of": frozenset({"days"}),
+}
+
+
 class Windows(Strict):
     pain_days: Threshold
     assessment_days: Threshold
@@ -171,6 +193,7 @@ class TodayKnowledge(Strict):
     sources: dict[Id, Source] = Field(default_factory=dict)
     verdicts: Verdicts
     disclaimer: Text
+    phrases: Phrases
     windows: Windows
     conditions: Conditions
     rules: list[Rule] = Field(min_length=1)
@@ -248,6 +271,10 @@ def _check(today: TodayKnowledge, guidance: Guidance, problems: Problems) -> Non
             problems.add(
                 f"{where}.reason", f"unknown placeholders {sorted(unknown)} for check {rule.check!r}"
             )
+    for name in type(today.phrases).model_fields:
+        used = {f for _, f, _, _ in string.Formatter().parse(getattr(today.phrases, name)) if f}
+        if used - PHRASE_PLACEHOLDERS.get(name, frozenset()):
+            problems.add(f"{TODAY_FILE}: phrases.{name}", f"unknown placeholders {sorted(used)}")
     rhythms = {r.id for r in guidance.breathing.rhythms}
     for effort in today.breathing_efforts:
         for rid in effort.rhythms:

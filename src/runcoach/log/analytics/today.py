@@ -15,11 +15,29 @@ from typing import Any
 
 from runcoach.knowledge.guidance import Guidance, Trigger
 from runcoach.knowledge.models import RunDecision, run_max
-from runcoach.knowledge.today import Rule, TodayKnowledge
+from runcoach.knowledge.today import Phrases, Rule, TodayKnowledge
 from runcoach.log.analytics.history import History
 from runcoach.log.analytics.today_facts import Facts, TodayInputs, gather_facts
 
 Values = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the reasons are written with: names of regions and conditions, and the phrases."""
+
+    names: Mapping[str, str]
+    phrases: Phrases
+
+    def name(self, ident: str) -> str:
+        return self.names.get(ident, ident)
+
+    def when(self, day: date, today: date) -> str:
+        if day == today:
+            return self.phrases.today
+        if day == today - timedelta(days=1):
+            return self.phrases.yesterday
+        return self.phrases.on_day.format(day=day.isoformat())
 
 
 @dataclass(frozen=True)
@@ -53,36 +71,31 @@ def num(x: float) -> str:
     return f"{x:.1f}".removesuffix(".0")
 
 
-def _when(day: date, today: date) -> str:
-    if day == today:
-        return "today"
-    return "yesterday" if day == today - timedelta(days=1) else f"on {day.isoformat()}"
-
-
-def _assessment_flags(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _assessment_flags(rule: Rule, f: Facts, w: Words) -> list[Values]:
     a = f.assessment
     if a is None or not a.red_flags:
         return []
-    flags = ", ".join(names.get(flag, flag.replace("_", " ")) for flag in a.red_flags)
-    return [{"day": a.day.isoformat(), "flags": flags, "condition": a.condition or "no condition named"}]
+    flags = ", ".join(w.names.get(flag, flag.replace("_", " ")) for flag in a.red_flags)
+    condition = w.name(a.condition) if a.condition else w.phrases.no_condition
+    return [{"day": a.day.isoformat(), "flags": flags, "condition": condition}]
 
 
-def _assessment(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _assessment(rule: Rule, f: Facts, w: Words) -> list[Values]:
     a = f.assessment
     if a is None or a.run_decision != rule.value:
         return []
-    condition = names.get(a.condition, a.condition) if a.condition else "no condition named"
+    condition = w.name(a.condition) if a.condition else w.phrases.no_condition
     return [{"day": a.day.isoformat(), "condition": condition}]
 
 
-def _plan(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _plan(rule: Rule, f: Facts, w: Words) -> list[Values]:
     plan = f.inputs.plan
     return [{"text": plan.text}] if plan is not None and plan.decision == rule.value else []
 
 
-def _pain(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _pain(rule: Rule, f: Facts, w: Words) -> list[Values]:
     return [
-        {"region": names.get(p.region, p.region), "score": str(p.score), "when": _when(p.day, f.today)}
+        {"region": w.name(p.region), "score": str(p.score), "when": w.when(p.day, f.today)}
         for p in f.pain_now.values()
         if p.score > 0 and rule.in_band(p.score) and rule.region in (None, p.region)
     ]
@@ -95,40 +108,40 @@ def _today_score(f: Facts, region: str) -> int | None:
     return max(scores) if scores else None
 
 
-def _not_eased(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _not_eased(rule: Rule, f: Facts, w: Words) -> list[Values]:
     hits = []
     for region, score in f.sore_yesterday.items():
         if not rule.in_band(score):
             continue
         now = _today_score(f, region)
         if f.checkin_today is None:
-            today = "there is no check-in today to say it has eased"
+            today = w.phrases.no_checkin_to_tell
         elif now is None:
-            today = "today's check-in does not say how it is (log it, even as 0)"
+            today = w.phrases.not_mentioned
         elif now >= score:
-            today = f"it is still {now}/10 today"
+            today = w.phrases.still.format(score=now)
         else:
             continue
-        hits.append({"region": names.get(region, region), "score": str(score), "today": today})
+        hits.append({"region": w.name(region), "score": str(score), "today": today})
     return hits
 
 
-def _eased(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _eased(rule: Rule, f: Facts, w: Words) -> list[Values]:
     hits = []
     for region, score in f.sore_yesterday.items():
         now = _today_score(f, region)
         if rule.in_band(score) and now is not None and now < score:
-            hits.append({"region": names.get(region, region), "score": str(score), "today_score": str(now)})
+            hits.append({"region": w.name(region), "score": str(score), "today_score": str(now)})
     return hits
 
 
-def _illness(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _illness(rule: Rule, f: Facts, w: Words) -> list[Values]:
     if f.illness is None or f.illness[0] != rule.value:
         return []
-    return [{"when": _when(f.illness[1], f.today)}]
+    return [{"when": w.when(f.illness[1], f.today)}]
 
 
-def _resting_hr(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _resting_hr(rule: Rule, f: Facts, w: Words) -> list[Values]:
     rise, base = f.resting_hr_rise, f.resting_hr_baseline
     if rise is None or base is None or not rule.in_band(rise):
         return []
@@ -137,12 +150,14 @@ def _resting_hr(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
             "value": str(f.resting_hr),
             "rise": f"{num(rise)} bpm",
             "baseline": num(base.value),
-            "basis": base.basis,
+            "basis": w.phrases.your_setting
+            if base.readings is None
+            else w.phrases.median_of.format(days=base.readings),
         }
     ]
 
 
-def _hrv(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _hrv(rule: Rule, f: Facts, w: Words) -> list[Values]:
     drop, base = f.hrv_drop_pct, f.hrv_baseline
     if drop is None or base is None or f.hrv is None or not rule.in_band(drop):
         return []
@@ -153,13 +168,13 @@ def _number(value: float | None, rule: Rule, key: str = "value") -> list[Values]
     return [{key: num(value)}] if value is not None and rule.in_band(value) else []
 
 
-def _meal(rule: Rule, f: Facts, names: Mapping[str, str]) -> list[Values]:
+def _meal(rule: Rule, f: Facts, w: Words) -> list[Values]:
     if f.inputs.meal_size != rule.value:
         return []
     return _number(f.inputs.hours_since_meal, rule, "hours")
 
 
-CHECKS: dict[str, Callable[[Rule, Facts, Mapping[str, str]], list[Values]]] = {
+CHECKS: dict[str, Callable[[Rule, Facts, Words], list[Values]]] = {
     "assessment_red_flags": _assessment_flags,
     "assessment": _assessment,
     "plan": _plan,
@@ -179,10 +194,11 @@ CHECKS: dict[str, Callable[[Rule, Facts, Mapping[str, str]], list[Values]]] = {
 
 def reasons(facts: Facts, kb: TodayKnowledge, names: Mapping[str, str]) -> list[Reason]:
     """Every rule that applies, in the file's order, with its reason filled in."""
+    words = Words(names, kb.phrases)
     return [
         Reason(rule.id, rule.decision, rule.reason.format(**values), rule.src)
         for rule in kb.rules
-        for values in CHECKS[rule.check](rule, facts, names)
+        for values in CHECKS[rule.check](rule, facts, words)
     ]
 
 

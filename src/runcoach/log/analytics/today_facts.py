@@ -72,7 +72,7 @@ class RegionPain:
 @dataclass(frozen=True)
 class Baseline:
     value: float
-    basis: str  # "your setting" or "median of N days"
+    readings: int | None  # the days its median is taken over; None: the runner's own setting
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def _pain_now(recent: list[CheckinRecord]) -> dict[str, RegionPain]:
 
 def _rhr_baseline(history: History, today: date, kb: TodayKnowledge) -> Baseline | None:
     if history.resting_hr_baseline is not None:
-        return Baseline(float(history.resting_hr_baseline), "your setting")
+        return Baseline(float(history.resting_hr_baseline), None)
     return _median_baseline(history, today, kb, "resting_hr")
 
 
@@ -159,7 +159,7 @@ def _median_baseline(history: History, today: date, kb: TodayKnowledge, name: st
     ]
     if len(values) < kb.windows.baseline_min_readings.high:
         return None
-    return Baseline(float(statistics.median(values)), f"median of {len(values)} days")
+    return Baseline(float(statistics.median(values)), len(values))
 
 
 def _latest_assessment(
