@@ -40,7 +40,7 @@ def today(
     pollen: Pollen = None,
     altitude: Altitude = None,
     ate: Annotated[
-        str | None, typer.Option("--ate", help="How long ago you last ate: 90min, 2h, 1:30.")
+        str | None, typer.Option("--ate", help="How long ago you last ate: 90min, 2h, 1h30m.")
     ] = None,
     meal: Annotated[str | None, typer.Option("--meal", help="What it was: big (default) or snack.")] = None,
     minutes: Annotated[float | None, typer.Option("--minutes", help="How long you plan to run.")] = None,

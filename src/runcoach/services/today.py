@@ -46,7 +46,7 @@ class TodayRequest:
     """What the runner typed for today; every field is optional."""
 
     conditions: ConditionsInput = field(default_factory=ConditionsInput)
-    ate: str | None = None  # how long ago: 90min, 2h, 1:30
+    ate: str | None = None  # how long ago: 90min, 2h, 1h30m
     meal: str | None = None  # big or snack
     minutes: float | None = None  # the planned run
     at: str | None = None  # the planned start, HH:MM today (default: now)
