@@ -93,3 +93,20 @@ def test_the_docs_list_every_rule_and_every_calculator() -> None:
     assert not missing, f"docs/today-and-calculators.md does not mention rules {missing}"
     for command in calc_app.registered_commands:
         assert f"runcoach calc {command.name}" in doc and f"| `{command.name}` |" in doc
+
+
+def test_every_own_source_heading_exists_in_its_article() -> None:
+    from runcoach.knowledge.loader import load_knowledge
+    from tests.conftest import shared_path
+    from tests.knowledge.test_guidance import _line_of, _norm
+
+    lines = [_norm(x) for x in shared_path("seed", "coaching-articles.txt").read_text("utf-8").splitlines()]
+    titles = {a.id: _line_of(a.title, lines) for a in load_knowledge().meta.articles}
+    for key, source in load_today().sources.items():
+        start = titles[source.article]
+        end = min((s for s in titles.values() if s > start), default=len(lines))
+        for level in source.section.split(" > "):
+            try:
+                _line_of(level, lines[start:end])
+            except (ValueError, StopIteration):
+                pytest.fail(f"{key}: heading {level!r} not found in {source.article}")
