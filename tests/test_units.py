@@ -94,3 +94,19 @@ def test_a_utc_moment_is_shown_in_its_own_offset() -> None:
     assert with_offset(moment, 60).isoformat() == "2026-03-01T07:00:00+01:00"
     assert with_offset(moment, None).isoformat() == "2026-03-01T06:00:00+00:00"
     assert with_offset(moment, -300).tzinfo == timezone(timedelta(hours=-5))
+
+
+def test_weights_heights_and_temperatures_read_as_runners_write_them() -> None:
+    from runcoach.units import parse_height, parse_temperature, parse_weight
+
+    assert parse_weight("154lb") == pytest.approx(69.85, abs=0.01)
+    assert parse_weight("70") == 70 and parse_weight("70", default_unit="mi") == pytest.approx(
+        31.75, abs=0.01
+    )
+    assert parse_temperature("39F") == pytest.approx(3.89, abs=0.01) and parse_temperature("-4C") == -4
+    assert parse_height("8000ft") == pytest.approx(2438.4) and parse_height(
+        "8000", default_unit="mi"
+    ) == pytest.approx(2438.4)
+    for bad, parse in (("70 stone", parse_weight), ("20K", parse_temperature), ("high", parse_height)):
+        with pytest.raises(UsageError):
+            parse(bad)

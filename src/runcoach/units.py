@@ -105,3 +105,46 @@ def format_pace(seconds: float | None, metres: float | None, unit: Unit) -> str:
         return "-"
     per_unit = seconds / to_unit(metres, unit)
     return f"{format_duration(per_unit)}/{unit}"
+
+
+_MEASURE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*([a-z°]*)\s*$", re.IGNORECASE)
+KG_PER: dict[str, float] = {"kg": 1.0, "kgs": 1.0, "lb": 0.45359237, "lbs": 0.45359237, "pounds": 0.45359237}
+WEIGHT_HINT = "write it like 70kg, 154lb or a bare number (kg, or lb if your unit is miles)"
+TEMPERATURE_HINT = "write it like 4, 4C or 39F (a bare number is Celsius)"
+HEIGHT_HINT = "write it like 2400m, 8000ft or a bare number (metres, or feet if your unit is miles)"
+
+
+def _measure(text: str, hint: str) -> tuple[float, str]:
+    match = _MEASURE.match(text)
+    if not match:
+        raise UsageError(f"cannot read {text!r}", hint=hint)
+    return float(match.group(1).replace(",", ".")), match.group(2).lower().lstrip("°")
+
+
+def parse_weight(text: str, *, default_unit: Unit = "km") -> float:
+    """A body weight in kilograms from ``70kg``, ``154lb`` or a bare number (kg; lb for miles)."""
+    number, unit = _measure(text, WEIGHT_HINT)
+    unit = unit or ("lb" if default_unit == "mi" else "kg")
+    if unit not in KG_PER:
+        raise UsageError(f"unknown weight unit {unit!r} in {text!r}", hint=WEIGHT_HINT)
+    return number * KG_PER[unit]
+
+
+def parse_temperature(text: str) -> float:
+    """A temperature in Celsius from ``4``, ``4C`` or ``39F``."""
+    number, unit = _measure(text, TEMPERATURE_HINT)
+    if unit in ("", "c"):
+        return number
+    if unit == "f":
+        return (number - 32) * 5 / 9
+    raise UsageError(f"unknown temperature unit {unit!r} in {text!r}", hint=TEMPERATURE_HINT)
+
+
+def parse_height(text: str, *, default_unit: Unit = "km") -> float:
+    """An altitude in metres from ``2400m``, ``8000ft`` or a bare number (m; ft for miles)."""
+    number, unit = _measure(text, HEIGHT_HINT)
+    unit = unit or ("ft" if default_unit == "mi" else "m")
+    factors = {"m": 1.0, "ft": 0.3048, "feet": 0.3048, "km": 1000.0}
+    if unit not in factors:
+        raise UsageError(f"unknown height unit {unit!r} in {text!r}", hint=HEIGHT_HINT)
+    return number * factors[unit]

@@ -27,6 +27,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checkin",
     "chart",
     "report",
+    "today",
+    "calc",
     "data",
     "prefs",
     "db",

@@ -21,11 +21,13 @@ def knowledge(
     from runcoach.knowledge.guidance import load_guidance
     from runcoach.knowledge.loader import load_knowledge
     from runcoach.knowledge.plans import load_plans
+    from runcoach.knowledge.today import load_today
     from runcoach.services.knowledge import knowledge_document
 
     kb = load_knowledge()
     guidance = load_guidance()
     plans = load_plans()
+    today = load_today()
     if as_json:
         print_json(knowledge_document(kb) | {"guidance": guidance.model_dump(mode="json")})
         return
@@ -33,7 +35,8 @@ def knowledge(
     msg = (
         f"knowledge base OK: {len(kb.conditions)} conditions, {len(kb.findings)} findings, "
         f"{len(kb.sections)} articles, {len(guidance.sources)} cited sections of numbers, "
-        f"{len(guidance.pre_run_tips)} pre-run tips, {len(plans)} return-to-run plans"
+        f"{len(guidance.pre_run_tips)} pre-run tips, {len(today.rules)} today-check rules, "
+        f"{len(plans)} return-to-run plans"
     )
     if console is not None:
         console.print(msg)

@@ -261,3 +261,20 @@ class Assessment(Base):
     run_decision: Mapped[str] = mapped_column(String(8))
     red_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ConditionDefaults(Base):
+    """A runner's usual conditions for the today-check (temperature, humidity, pollen, altitude)."""
+
+    __tablename__ = "condition_defaults"
+    __table_args__ = (
+        CheckConstraint("pollen IS NULL OR pollen IN ('low', 'medium', 'high')", name="pollen"),
+        CheckConstraint("humidity_pct IS NULL OR humidity_pct BETWEEN 0 AND 100", name="humidity"),
+    )
+
+    runner_id: Mapped[int] = mapped_column(ForeignKey("runner.id", ondelete="CASCADE"), primary_key=True)
+    temperature_c: Mapped[float | None]
+    humidity_pct: Mapped[float | None]
+    pollen: Mapped[str | None] = mapped_column(String(6))
+    altitude_m: Mapped[float | None]
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
