@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 #: the newest revision in migrations/versions
-HEAD = "0001"
+HEAD = "0002"
 VERSION_TABLE = "alembic_version"
 
 

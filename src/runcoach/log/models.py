@@ -261,3 +261,23 @@ class Assessment(Base):
     run_decision: Mapped[str] = mapped_column(String(8))
     red_flags: Mapped[list[str]] = mapped_column(JSON, default=list)
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+# the plan tables live in their own module; importing it here registers them on Base.metadata
+from runcoach.log.models_plans import EpisodePlan, InjuryEpisode, PlanReport  # noqa: E402
+
+__all__ = [
+    "Assessment",
+    "Base",
+    "Checkin",
+    "EpisodePlan",
+    "InjuryEpisode",
+    "Lap",
+    "PainEntry",
+    "PlanReport",
+    "Run",
+    "RunFile",
+    "Runner",
+    "Shoe",
+    "TrainingSession",
+]
