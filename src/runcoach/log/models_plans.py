@@ -90,7 +90,9 @@ class PlanReport(Base):
         CheckConstraint(f"kind IN ({', '.join(repr(k) for k in REPORT_KINDS)})", name="kind"),
         CheckConstraint("pain IS NULL OR pain BETWEEN 0 AND 10", name="pain"),
         CheckConstraint("(kind = 'pain') = (pain IS NOT NULL)", name="pain_kind"),
-        CheckConstraint("(kind = 'check') = (check_id IS NOT NULL AND passed IS NOT NULL)", name="check_kind"),
+        CheckConstraint(
+            "(kind = 'check') = (check_id IS NOT NULL AND passed IS NOT NULL)", name="check_kind"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
