@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "log",
     "shoes",
     "checkin",
+    "plan",
     "data",
     "prefs",
     "db",

@@ -263,21 +263,6 @@ class Assessment(Base):
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-# the plan tables live in their own module; importing it here registers them on Base.metadata
-from runcoach.log.models_plans import EpisodePlan, InjuryEpisode, PlanReport  # noqa: E402
 
-__all__ = [
-    "Assessment",
-    "Base",
-    "Checkin",
-    "EpisodePlan",
-    "InjuryEpisode",
-    "Lap",
-    "PainEntry",
-    "PlanReport",
-    "Run",
-    "RunFile",
-    "Runner",
-    "Shoe",
-    "TrainingSession",
-]
+# the plan tables live in their own module; importing it registers them on Base.metadata
+import runcoach.log.models_plans  # noqa: E402, F401
