@@ -263,6 +263,5 @@ class Assessment(Base):
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-
 # the plan tables live in their own module; importing it registers them on Base.metadata
 import runcoach.log.models_plans  # noqa: E402, F401
