@@ -165,8 +165,17 @@ class TodayView:
         }
 
 
+def confirmed_today(state: PlanState) -> tuple[str, ...]:
+    """The checks of today's readiness test confirmed so far (all of them once it has passed)."""
+    item = state.today_item
+    if item is not None and item.kind == "gate" and item.status == "passed":
+        return tuple(c.id for c in item.checks)
+    return state.confirmed
+
+
 def today_view(episode: EpisodeView, plan: Plan, state: PlanState) -> TodayView:
     item = state.today_item
+    confirmed = confirmed_today(state)
     phase = next((p for p in plan.phases if p.id == state.phase_id), None)
     session = item.session if item is not None else None
     running = session is not None and session.kind in ("run", "walk_jog")
@@ -181,12 +190,12 @@ def today_view(episode: EpisodeView, plan: Plan, state: PlanState) -> TodayView:
         day=state.today,
         status=state.status,
         phase={"id": phase.id, "name": phase.name, "goal": phase.goal} if phase else None,
-        item=item_json(item, state.confirmed) if item is not None else None,
+        item=item_json(item, confirmed) if item is not None else None,
         lines=describe_day(plan, item) if item is not None else [],
         cues=cues,
         tips=[t.text for t in (phase.tips if phase else ())],
         cross_training=cross,
-        open_checks=[check_json(c) for c in (gate.checks if gate else ()) if c.id not in state.confirmed],
+        open_checks=[check_json(c) for c in (gate.checks if gate else ()) if c.id not in confirmed],
         next_gate=None
         if gate is not None or upcoming is None
         else {
@@ -244,7 +253,7 @@ def plan_view(episode: EpisodeView, plan: Plan, state: PlanState, stored: Episod
         summary=plan.summary,
         status=state.status,
         phase={"id": phase.id, "name": phase.name, "goal": phase.goal} if phase else None,
-        today=item_json(state.today_item, state.confirmed) if state.today_item is not None else None,
+        today=item_json(state.today_item, confirmed_today(state)) if state.today_item is not None else None,
         schedule=[item_json(d) for d in state.schedule],
         changes=[change_json(c) for c in state.changes],
         reports=[report_json(r) for r in stored.reports],
