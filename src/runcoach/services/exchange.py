@@ -31,6 +31,7 @@ from runcoach.log.exchange import (
     RunRecord,
     ShoeRecord,
 )
+from runcoach.log.exchange_plans import EpisodeRecord
 from runcoach.log.exchange_store import store_document
 from runcoach.log.models import Shoe
 from runcoach.log.runners import get_runner
@@ -41,6 +42,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "runs": RunRecord,
     "checkins": CheckinRecord,
     "assessments": AssessmentRecord,
+    "episodes": EpisodeRecord,
 }
 
 
@@ -154,6 +156,7 @@ def validate_document(
     shoe_ids = _check_shoes(raws["shoes"], records["shoes"], problems) | known_shoes
     _check_runs(raws["runs"], records["runs"], shoe_ids, now, problems)
     _check_checkins(raws["checkins"], records["checkins"], now, problems)
+    _check_episodes(records["episodes"], now, problems)
     if problems:
         raise ExchangeError("document", sorted(problems, key=_order))
     document = ExchangeDocument(
@@ -164,6 +167,7 @@ def validate_document(
         runs=records["runs"],
         checkins=records["checkins"],
         assessments=records["assessments"],
+        episodes=records["episodes"],
     )
     return document, _unknown_fields(doc, records, runner)
 
@@ -245,6 +249,14 @@ def _check_checkins(
         days.setdefault(key, i)
         if day.date > now.date():
             problems.append(RecordProblem(f"checkins[{i}]", "date", f"{key} is in the future"))
+
+
+def _check_episodes(episodes: list[Any], now: datetime, problems: list[RecordProblem]) -> None:
+    from runcoach.services.plan_exchange import episode_problems
+
+    for i, episode in enumerate(episodes):
+        if episode is not None:
+            problems += [RecordProblem(f"episodes[{i}]", f, why) for f, why in episode_problems(episode, now)]
 
 
 def _unknown_fields(doc: dict[str, Any], records: dict[str, list[Any]], runner: Any) -> list[str]:
