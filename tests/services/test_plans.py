@@ -133,3 +133,13 @@ def test_the_export_refuses_a_folder(db: Database, tmp_path: Path) -> None:
     start_plan(db=db, plan="calf_strain", grade=2, now=at(START))
     with pytest.raises(UsageError, match="is a folder"):
         export_plan_ics(db=db, path=tmp_path, now=at(START))
+
+
+def test_a_phase_past_its_expected_days_says_to_get_it_checked(db: Database) -> None:
+    start_plan(
+        db=db, plan="calf_strain", grade=2, start=(START - timedelta(days=20)).isoformat(), now=at(START)
+    )
+    view = plan_today(db=db, now=at(START))
+    assert view.overdue is not None and "have it checked" in view.overdue
+    fresh = start_plan(db=db, plan="shin_splints", grade=1, now=at(START))
+    assert plan_today(db=db, episode_id=fresh.episode.id, now=at(START)).overdue is None

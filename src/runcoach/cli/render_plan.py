@@ -82,7 +82,7 @@ def today(view: TodayView) -> RenderableType:
     lines += [Text(c["text"], style="magenta") for c in view.changes]
     lines += _bullets("Stop and get it checked if", view.stop_signs, style="bold red")
     if view.overdue:
-        lines.append(Text("This phase is taking longer than usual: have it checked.", style="yellow"))
+        lines.append(Text(view.overdue, style="yellow"))
     end = view.expected_end.isoformat() if view.expected_end else "on hold"
     lines.append(Text(f"Expected end: {end}"))
     lines.append(Text(view.disclaimer, style="dim"))

@@ -6,7 +6,7 @@ sentence shown comes from the knowledge base (plans, guidance) or the engine's d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -141,7 +141,8 @@ class TodayView:
     stop_signs: list[str]
     changes: list[dict[str, Any]]
     expected_end: date | None
-    overdue: bool
+    #: what the engine said when the current phase ran past its expected days (None: not overdue)
+    overdue: str | None
     disclaimer: str = DISCLAIMER
 
     def to_json(self) -> dict[str, Any]:
@@ -206,8 +207,14 @@ def today_view(episode: EpisodeView, plan: Plan, state: PlanState) -> TodayView:
         stop_signs=[s.text for s in plan.stop_signs],
         changes=[change_json(c) for c in state.changes_on(state.today)],
         expected_end=state.expected_end,
-        overdue=state.overdue,
+        overdue=_overdue(state),
     )
+
+
+def _overdue(state: PlanState) -> str | None:
+    if not state.overdue:
+        return None
+    return next((c.text for c in reversed(state.changes) if c.kind == "overdue"), None)
 
 
 @dataclass(frozen=True)
@@ -274,55 +281,3 @@ class ReportView:
 
     def to_json(self) -> dict[str, Any]:
         return {"report": self.report, "changes": self.changes, "today": self.today.to_json()}
-
-
-@dataclass(frozen=True)
-class CatalogEntry:
-    """One plan of the knowledge base: what it serves and its grades."""
-
-    id: str
-    name: str
-    summary: str
-    conditions: list[str]
-    grades: list[dict[str, Any]] = field(default_factory=list)
-    cross_training: list[str] = field(default_factory=list)
-    then: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "summary": self.summary,
-            "conditions": self.conditions,
-            "grades": self.grades,
-            "cross_training": self.cross_training,
-            "then": self.then,
-        }
-
-
-def catalog_entry(plan: Plan) -> CatalogEntry:
-    return CatalogEntry(
-        id=plan.id,
-        name=plan.name,
-        summary=plan.summary,
-        conditions=list(plan.conditions),
-        grades=[{"grade": g.grade, "label": g.label, "condition": g.condition} for g in plan.grades],
-        cross_training=list(plan.cross_training),
-        then=plan.then,
-    )
-
-
-@dataclass(frozen=True)
-class IcsExport:
-    path: str
-    episode_id: int
-    events: int
-    sequence: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "episode_id": self.episode_id,
-            "events": self.events,
-            "sequence": self.sequence,
-        }

@@ -8,7 +8,7 @@ plan engine, so the plan adapts the moment a report is added. Starting a plan li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,17 +25,7 @@ from runcoach.log.models_plans import EpisodePlan, InjuryEpisode
 from runcoach.log.runners import get_runner
 from runcoach.plans.engine import plan_state
 from runcoach.plans.types import PlanEvent, PlanSetup, PlanState
-from runcoach.services.plan_views import (
-    CatalogEntry,
-    EpisodeView,
-    IcsExport,
-    PlanView,
-    TodayView,
-    catalog_entry,
-    episode_view,
-    plan_view,
-    today_view,
-)
+from runcoach.services.plan_views import EpisodeView, PlanView, TodayView, episode_view, plan_view, today_view
 
 START_HINT = "e.g. runcoach plan start calf_strain --grade 2 (runcoach plan list shows every plan)"
 
@@ -52,6 +42,58 @@ class Loaded:
     @property
     def view(self) -> EpisodeView:
         return episode_view(self.episode, self.plan)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One plan of the knowledge base: what it serves and its grades."""
+
+    id: str
+    name: str
+    summary: str
+    conditions: list[str]
+    grades: list[dict[str, Any]] = field(default_factory=list)
+    cross_training: list[str] = field(default_factory=list)
+    then: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "summary": self.summary,
+            "conditions": self.conditions,
+            "grades": self.grades,
+            "cross_training": self.cross_training,
+            "then": self.then,
+        }
+
+
+def catalog_entry(plan: Plan) -> CatalogEntry:
+    return CatalogEntry(
+        id=plan.id,
+        name=plan.name,
+        summary=plan.summary,
+        conditions=list(plan.conditions),
+        grades=[{"grade": g.grade, "label": g.label, "condition": g.condition} for g in plan.grades],
+        cross_training=list(plan.cross_training),
+        then=plan.then,
+    )
+
+
+@dataclass(frozen=True)
+class IcsExport:
+    path: str
+    episode_id: int
+    events: int
+    sequence: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "episode_id": self.episode_id,
+            "events": self.events,
+            "sequence": self.sequence,
+        }
 
 
 @dataclass(frozen=True)
