@@ -89,6 +89,7 @@ PLAN = {"id": "calf_strain", "grade": 2, "start": "2026-03-02"}
     [
         ({**EPISODE, "region": "elbow"}, "region", "unknown region 'elbow'"),
         ({**EPISODE, "ended": "2026-03-01"}, "ended", "is before started"),
+        ({**EPISODE, "assessment": "2026-03-01T10:00:00+00:00"}, "assessment", "no assessment created at"),
         ({**EPISODE, "plan": {**PLAN, "id": "calf"}}, "plan.id", "unknown plan 'calf'"),
         ({**EPISODE, "plan": {**PLAN, "grade": None}}, "plan", "needs a grade"),
         ({**EPISODE, "plan": {**PLAN, "start": "2026-04-01"}}, "plan.start", "is in the future"),
@@ -165,3 +166,12 @@ def test_any_valid_plan_history_round_trips(items: list[Any], plan: tuple[str, i
         with open_database(f"sqlite:///{Path(tmp) / 'b.db'}") as second:
             import_log(db=second, data=json.dumps(exported), now=at(TODAY))
             assert export_log(db=second) == exported
+
+
+def test_an_episode_links_to_an_assessment_already_in_the_log(db: Database) -> None:
+    result = {"conditions": [{"id": "calf_strain_grade2"}], "triage": "routine", "run_decision": "yellow"}
+    made = save_assessment(db=db, text="calf", result=result, now=at(START)).created_at
+    import_log(db=db, data=_doc([{**EPISODE, "assessment": made.isoformat(), "plan": PLAN}]), now=at(TODAY))
+    [episode] = export_log(db=db)["episodes"]
+    assert episode["assessment"] == made.isoformat()
+    assert show_plan(db=db, now=at(TODAY)).episode.assessment_id is not None
