@@ -155,3 +155,16 @@ def test_an_assessment_and_a_different_plan_disagree(db: Database) -> None:
 def test_an_unknown_assessment_is_refused(db: Database) -> None:
     with pytest.raises(NotFoundError, match="no saved assessment 99"):
         start_plan(db=db, assessment_id=99, now=at(START))
+
+
+def test_a_plan_that_builds_by_percent_starts_from_the_runners_easy_run(db: Database) -> None:
+    view = start_plan(db=db, plan="build_back", base_run_minutes=24, now=at(START))
+    runs = [d["session"]["minutes"] for d in view.schedule if d["session"] and d["session"]["kind"] == "run"]
+    assert runs and runs[0] == 24 and max(runs) > 24
+    with pytest.raises(UsageError, match="not plausible"):
+        start_plan(db=db, plan="plantar_fasciitis", base_run_minutes=500, now=at(START))
+
+
+def test_a_plan_must_be_named_without_an_assessment(db: Database) -> None:
+    with pytest.raises(UsageError, match="which plan"):
+        start_plan(db=db, now=at(START))
