@@ -163,6 +163,9 @@ def test_ending_an_episode_keeps_its_history(calf: Database) -> None:
     assert [r["kind"] for r in kept.reports] == ["done"]
     with pytest.raises(UsageError, match="already ended"):
         end_episode(db=calf, episode_id=episode.id, now=at(START + timedelta(days=2)))
+    with pytest.raises(UsageError, match="takes no more reports"):
+        report_pain(db=calf, score=3, episode_id=episode.id, now=at(START + timedelta(days=2)))
+    assert len(show_plan(db=calf, episode_id=episode.id, now=at(START + timedelta(days=2))).reports) == 1
 
 
 def test_pain_after_the_plan_is_complete_still_counts(db: Database) -> None:

@@ -18,7 +18,7 @@ from runcoach.log.models_plans import PlanReport
 from runcoach.log.runners import get_runner
 from runcoach.plans.types import EventKind, PlanEvent, PlanState
 from runcoach.services.plan_views import EpisodeView, ReportView, change_json, report_json, today_view
-from runcoach.services.plans import Loaded, load_episode, state_of, the_day
+from runcoach.services.plans import START_HINT, Loaded, load_episode, state_of, the_day
 
 #: reports of which a day keeps only the last one (the engine reads the last anyway)
 _ONE_A_DAY: dict[str, tuple[str, ...]] = {
@@ -86,6 +86,11 @@ def _report(
     event = PlanEvent(when, kind, pain=pain, check=check, passed=passed, note=note)
     with db.session() as session:
         loaded = load_episode(session, get_runner(session, runner_id), episode_id, when)
+        if loaded.episode.ended is not None:
+            raise UsageError(
+                f"episode {loaded.episode.id} ended on {loaded.episode.ended}: it takes no more reports",
+                hint=f"start a new plan if it flares again: {START_HINT}",
+            )
         _validate(loaded, event)
         before = state_of(loaded.stored, loaded.plan, now.date())
         replaced = _ONE_A_DAY.get(kind, ())
