@@ -21,6 +21,7 @@ from runcoach.log.db import Database, open_database
 PG_ENV = "RUNCOACH_TEST_POSTGRES_URL"
 TABLES = (
     "condition_defaults",
+    "plan_report", "episode_plan", "injury_episode",
     "assessment", "training_session", "pain_entry", "checkin", "lap", "run_file", "run", "shoe", "runner",
 )  # fmt: skip
 

@@ -65,3 +65,22 @@ def test_it_refuses_a_database_from_a_newer_runcoach(fresh_db_url: str) -> None:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(RuncoachError, match="does not know"):
         open_database(fresh_db_url)
+
+
+PLAN_TABLES = {"injury_episode", "episode_plan", "plan_report"}
+
+
+@BOTH
+def test_0002_adds_the_plan_tables_and_downgrading_to_0001_removes_only_them(fresh_db_url: str) -> None:
+    engine = make_engine(fresh_db_url)
+    try:
+        upgrade(engine)
+        with_plans = set(inspect(engine).get_table_names())
+        assert with_plans >= PLAN_TABLES
+        downgrade(engine, "0001")
+        assert current_revision(engine) == "0001"
+        assert set(inspect(engine).get_table_names()) == with_plans - PLAN_TABLES
+        upgrade(engine)
+        assert set(inspect(engine).get_table_names()) == with_plans
+    finally:
+        engine.dispose()

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",
     "today",
     "calc",
+    "plan",
     "data",
     "prefs",
     "db",

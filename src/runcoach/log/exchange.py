@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from runcoach.log.exchange_plans import EpisodeRecord
 from runcoach.log.vocab import Illness, RunType, Sensation, Sex, Side, Source, Terrain, Timing, TrainingKind
 
 FORMAT = "runcoach-log"
@@ -129,6 +130,9 @@ class ExchangeDocument(_Record):
     runs: list[RunRecord] = Field(default_factory=list)
     checkins: list[CheckinRecord] = Field(default_factory=list)
     assessments: list[AssessmentRecord] = Field(default_factory=list)
+    episodes: list[EpisodeRecord] = Field(
+        default_factory=list, description="injury episodes with their return-to-run plan and reports"
+    )
 
 
 def json_schema() -> dict[str, Any]:

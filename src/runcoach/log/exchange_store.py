@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from runcoach.dates import offset_minutes
 from runcoach.log.dedupe import find_duplicate
 from runcoach.log.exchange import AssessmentRecord, CheckinRecord, ExchangeDocument, RunnerRecord, RunRecord
+from runcoach.log.exchange_plans import store_episodes
 from runcoach.log.models import Assessment, Checkin, Lap, PainEntry, Run, Runner, Shoe, TrainingSession
 
 CHECKIN_VALUES = ("sleep_h", "sleep_quality", "stress", "resting_hr", "hrv_ms", "illness", "cycle_day")
@@ -58,7 +59,9 @@ def store_document(
     for item in doc.assessments:
         _add_assessment(session, runner, item, added, dupes)
     session.flush()
-    kinds = ("shoes", "runs", "checkins", "pain", "training", "assessments")
+    store_episodes(session, runner, doc.episodes, added, dupes)
+    kinds: tuple[str, ...] = ("shoes", "runs", "checkins", "pain", "training", "assessments")
+    kinds += ("episodes",) if doc.episodes else ()
     return {k: added[k] for k in kinds}, {k: dupes[k] for k in kinds}
 
 

@@ -278,3 +278,7 @@ class ConditionDefaults(Base):
     pollen: Mapped[str | None] = mapped_column(String(6))
     altitude_m: Mapped[float | None]
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# the plan tables live in their own module; importing it registers them on Base.metadata
+import runcoach.log.models_plans  # noqa: E402, F401

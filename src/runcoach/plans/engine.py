@@ -97,4 +97,5 @@ def _state(plan: Plan, setup: PlanSetup, steps: tuple[Step, ...], replay: Replay
         expected_end=expected,
         overdue=replay.overdue,
         then=plan.then,
+        confirmed=tuple(sorted(replay.confirmed)),
     )

@@ -134,6 +134,8 @@ class PlanState:
     #: the current phase has run past the days the articles expect
     overdue: bool
     then: str | None = None
+    #: the readiness checks of the gate at hand already confirmed (a gate can take several days)
+    confirmed: tuple[str, ...] = ()
 
     def changes_on(self, day: date) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.on == day)

@@ -31,8 +31,9 @@ from runcoach.log.exchange import (
     RunRecord,
     ShoeRecord,
 )
+from runcoach.log.exchange_plans import EpisodeRecord
 from runcoach.log.exchange_store import store_document
-from runcoach.log.models import Shoe
+from runcoach.log.models import Assessment, Shoe
 from runcoach.log.runners import get_runner
 
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
@@ -41,6 +42,7 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "runs": RunRecord,
     "checkins": CheckinRecord,
     "assessments": AssessmentRecord,
+    "episodes": EpisodeRecord,
 }
 
 
@@ -134,7 +136,7 @@ def _check_shape(raw: Any, problems: list[RecordProblem]) -> dict[str, Any]:
 
 
 def validate_document(
-    raw: Any, *, known_shoes: set[str], now: datetime
+    raw: Any, *, known_shoes: set[str], now: datetime, known_assessments: frozenset[datetime] = frozenset()
 ) -> tuple[ExchangeDocument, list[str]]:
     """Check every record; raise :class:`ExchangeError` listing all problems, or return the document
     and the warnings (unknown fields that will be ignored)."""
@@ -154,6 +156,8 @@ def validate_document(
     shoe_ids = _check_shoes(raws["shoes"], records["shoes"], problems) | known_shoes
     _check_runs(raws["runs"], records["runs"], shoe_ids, now, problems)
     _check_checkins(raws["checkins"], records["checkins"], now, problems)
+    made = known_assessments | {a.created_at for a in records["assessments"] if a is not None}
+    _check_episodes(records["episodes"], made, now, problems)
     if problems:
         raise ExchangeError("document", sorted(problems, key=_order))
     document = ExchangeDocument(
@@ -164,6 +168,7 @@ def validate_document(
         runs=records["runs"],
         checkins=records["checkins"],
         assessments=records["assessments"],
+        episodes=records["episodes"],
     )
     return document, _unknown_fields(doc, records, runner)
 
@@ -247,6 +252,22 @@ def _check_checkins(
             problems.append(RecordProblem(f"checkins[{i}]", "date", f"{key} is in the future"))
 
 
+def _check_episodes(
+    episodes: list[Any], assessments: frozenset[datetime], now: datetime, problems: list[RecordProblem]
+) -> None:
+    from runcoach.services.plan_exchange import episode_problems
+
+    for i, episode in enumerate(episodes):
+        if episode is None:
+            continue
+        found = episode_problems(episode, now)
+        if episode.assessment is not None and episode.assessment not in assessments:
+            found.append(
+                ("assessment", f"no assessment created at {episode.assessment} in the document or the log")
+            )
+        problems += [RecordProblem(f"episodes[{i}]", f, why) for f, why in found]
+
+
 def _unknown_fields(doc: dict[str, Any], records: dict[str, list[Any]], runner: Any) -> list[str]:
     warnings = [f"{key}: unknown field, ignored" for key in doc if key not in ExchangeDocument.model_fields]
     labelled: list[tuple[str, Any]] = [("runner", runner)] if runner is not None else []
@@ -270,8 +291,11 @@ def import_log(
     with db.session() as session:
         runner = get_runner(session, runner_id)
         known = set(session.scalars(select(Shoe.ref).where(Shoe.runner_id == runner.id)))
+        made = frozenset(
+            session.scalars(select(Assessment.created_at).where(Assessment.runner_id == runner.id))
+        )
         try:
-            document, warnings = validate_document(raw, known_shoes=known, now=now)
+            document, warnings = validate_document(raw, known_shoes=known, now=now, known_assessments=made)
         except ExchangeError as exc:
             raise ExchangeError(name, exc.problems) from None
         added, duplicates = store_document(session, runner, document)

@@ -30,6 +30,7 @@ from runcoach.log.exchange import (
 from runcoach.log.models import Assessment, Checkin, Lap, Run, Runner, Shoe
 from runcoach.log.runners import get_runner
 from runcoach.services.checkins import checkin_view
+from runcoach.services.plan_exchange import export_episodes
 
 
 def num(value: float | None, digits: int = 3) -> float | int | None:
@@ -56,6 +57,7 @@ def export_log(*, db: Database, runner_id: int | None = None) -> dict[str, Any]:
             "runs": [_run(r) for r in session.scalars(_runs(runner))],
             "checkins": [checkin_view(c).to_json() | _numbers(c) for c in session.scalars(_checkins(runner))],
             "assessments": [_assessment(a) for a in session.scalars(_assessments(runner))],
+            "episodes": export_episodes(session, runner),
         }
 
 

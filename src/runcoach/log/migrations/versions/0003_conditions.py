@@ -1,10 +1,10 @@
 """Saved conditions for the today-check: condition_defaults (one row per runner).
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-07
 
-Self-contained: it only adds its own table, so it can be re-chained after any other revision.
+It only adds its own table.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"
 branch_labels: str | None = None
 depends_on: str | None = None
 
