@@ -74,13 +74,28 @@ PLAN_TABLES = {"injury_episode", "episode_plan", "plan_report"}
 def test_0002_adds_the_plan_tables_and_downgrading_to_0001_removes_only_them(fresh_db_url: str) -> None:
     engine = make_engine(fresh_db_url)
     try:
-        upgrade(engine)
+        upgrade(engine, "0002")
         with_plans = set(inspect(engine).get_table_names())
         assert with_plans >= PLAN_TABLES
         downgrade(engine, "0001")
         assert current_revision(engine) == "0001"
         assert set(inspect(engine).get_table_names()) == with_plans - PLAN_TABLES
-        upgrade(engine)
+        upgrade(engine, "0002")
         assert set(inspect(engine).get_table_names()) == with_plans
+    finally:
+        engine.dispose()
+
+
+@BOTH
+def test_0003_adds_the_saved_conditions_and_downgrading_to_0002_removes_only_them(fresh_db_url: str) -> None:
+    engine = make_engine(fresh_db_url)
+    try:
+        upgrade(engine)
+        assert current_revision(engine) == "0003"
+        latest = set(inspect(engine).get_table_names())
+        downgrade(engine, "0002")
+        assert set(inspect(engine).get_table_names()) == latest - {"condition_defaults"}
+        upgrade(engine)
+        assert set(inspect(engine).get_table_names()) == latest
     finally:
         engine.dispose()

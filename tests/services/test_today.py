@@ -127,3 +127,27 @@ def test_bad_input_is_a_clear_error_and_saves_nothing(
     with pytest.raises(UsageError, match=message):
         should_i_run(db=db, now=NOW, request=bad)
     assert should_i_run(db=db, now=NOW).to_json()["conditions"]["humidity_pct"] is None
+
+
+def test_a_return_to_run_plan_in_progress_has_its_say(db: Database) -> None:
+    from runcoach.services.plan_reports import stop_plan
+    from runcoach.services.plan_start import start_plan
+
+    # day 1 of a grade 2 calf strain plan: rest, ice and compression, not a run
+    start_plan(db=db, plan="calf_strain", grade=2, start=NOW.date().isoformat(), now=NOW)
+    _checkin(db, 0, sleep_h=8)
+    doc = should_i_run(db=db, now=NOW).to_json()
+    assert doc["decision"] == "red"
+    (reason,) = [r for r in doc["reasons"] if r["rule"].startswith("plan_")]
+    assert reason["rule"] == "plan_red" and "today:" in reason["text"]
+    stop_plan(db=db, now=NOW)
+    doc = should_i_run(db=db, now=NOW).to_json()
+    assert any(r["rule"] == "plan_red" and "paused" in r["text"] for r in doc["reasons"])
+
+
+def test_a_plan_that_starts_later_says_nothing_yet(db: Database) -> None:
+    from runcoach.services.plan_start import start_plan
+
+    start_plan(db=db, plan="calf_strain", grade=2, start=NOW.date().isoformat(), now=NOW)
+    doc = should_i_run(db=db, now=NOW - timedelta(days=1)).to_json()
+    assert not [r for r in doc["reasons"] if r["rule"].startswith("plan_")]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import string
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field, model_validator
 
@@ -85,6 +85,9 @@ class Phrases(Strict):
     still: Text
     your_setting: Text
     median_of: Text
+    plan_day: Text
+    plan_gate: Text
+    plan_stopped: Text
 
 
 #: the names each phrase may use
@@ -92,7 +95,13 @@ PHRASE_PLACEHOLDERS: dict[str, frozenset[str]] = {
     "on_day": frozenset({"day"}),
     "still": frozenset({"score"}),
     "median_of": frozenset({"days"}),
+    "plan_day": frozenset({"plan", "session"}),
+    "plan_gate": frozenset({"plan", "phase"}),
+    "plan_stopped": frozenset({"plan"}),
 }
+
+#: what a return-to-run plan's day can be: a session kind, a readiness test, or the plan paused
+PlanDayKind = Literal["rest", "walk", "walk_jog", "run", "cross_train", "strength", "gate", "stopped"]
 
 
 class Windows(Strict):
@@ -197,6 +206,8 @@ class TodayKnowledge(Strict):
     windows: Windows
     conditions: Conditions
     rules: list[Rule] = Field(min_length=1)
+    #: the run decision a stored plan's day stands for (every kind must be given)
+    plan_decisions: dict[PlanDayKind, RunDecision]
     hr_zones: HrZones
     breathing_efforts: list[BreathingEffort] = Field(min_length=1)
     calc_text: CalcText
@@ -242,6 +253,9 @@ def _check_meta(today: TodayKnowledge, meta: Meta, problems: Problems) -> None:
 
 
 def _check(today: TodayKnowledge, guidance: Guidance, problems: Problems) -> None:
+    missing = set(get_args(PlanDayKind)) - set(today.plan_decisions)
+    if missing:
+        problems.add(f"{TODAY_FILE}: plan_decisions", f"no decision for {sorted(missing)}")
     sources = guidance.sources | today.sources
     for key in sorted(set(today.sources) & set(guidance.sources)):
         problems.add(f"{TODAY_FILE}: sources.{key}", "this key is already a source of guidance.yaml")

@@ -19,10 +19,12 @@ from sqlalchemy.orm import Session
 from runcoach.dates import local_now, parse_day
 from runcoach.errors import NotFoundError, UsageError
 from runcoach.knowledge.plans import Plan, load_plans
+from runcoach.knowledge.today import PlanDayKind
 from runcoach.log.db import Database
 from runcoach.log.models import Runner
 from runcoach.log.models_plans import EpisodePlan, InjuryEpisode
 from runcoach.log.runners import get_runner
+from runcoach.plans.describe import session_headline
 from runcoach.plans.engine import plan_state
 from runcoach.plans.types import PlanEvent, PlanSetup, PlanState
 from runcoach.services.plan_views import EpisodeView, PlanView, TodayView, episode_view, plan_view, today_view
@@ -181,6 +183,41 @@ def load_episode(session: Session, runner: Runner, episode_id: int | None, day: 
     if day < stored.start:
         raise UsageError(f"the plan starts on {stored.start}, after {day}", hint="pick a day from its start")
     return Loaded(episode, stored, plan, state_of(stored, plan, day))
+
+
+@dataclass(frozen=True)
+class PlanDay:
+    """What one plan in progress has on a day, for the today-check."""
+
+    plan: str  # the plan's name
+    kind: PlanDayKind
+    phase: str | None
+    session: str | None  # the session's title or first line
+
+
+def plan_days(*, db: Database, day: date, runner_id: int | None = None) -> list[PlanDay]:
+    """Every plan in progress on ``day`` and what it has that day (finished plans say nothing)."""
+    plans = load_plans()
+    out: list[PlanDay] = []
+    with db.session() as session:
+        runner = get_runner(session, runner_id)
+        query = select(InjuryEpisode).where(
+            InjuryEpisode.runner_id == runner.id, InjuryEpisode.ended.is_(None)
+        )
+        for episode in session.scalars(query).unique():
+            if episode.plan is None or day < episode.plan.start:
+                continue
+            plan = plans.plan(episode.plan.plan_id)
+            state = state_of(episode.plan, plan, day)
+            item = state.today_item
+            if state.status == "stopped":
+                out.append(PlanDay(plan.name, "stopped", state.phase_name, None))
+            elif state.status == "active" and item is not None:
+                session_ = item.session
+                kind: PlanDayKind = "gate" if item.kind == "gate" or session_ is None else session_.kind
+                headline = session_headline(session_) if session_ is not None else None
+                out.append(PlanDay(plan.name, kind, item.phase_name, headline))
+    return out
 
 
 def plan_today(

@@ -1,8 +1,7 @@
 """ "Should I run today?": the runner's log, stored assessments and today's inputs, through the
 today engine (``log/analytics/today.py``).
 
-Return-to-run plans are stored by another part of runcoach; :func:`plan_signal` is the one place
-where a stored plan's word on today comes in (it returns None until plans are stored).
+:func:`plan_signal` is the one place where a stored return-to-run plan's word on today comes in.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from runcoach.dates import local_now
 from runcoach.errors import UsageError
 from runcoach.knowledge.guidance import load_guidance
 from runcoach.knowledge.loader import KnowledgeBase, load_knowledge
+from runcoach.knowledge.models import RUN_ORDER
 from runcoach.knowledge.today import TodayKnowledge, load_today
 from runcoach.log.analytics.today import TodayResult, check_today
 from runcoach.log.analytics.today_facts import (
@@ -88,8 +88,24 @@ class TodayView:
 
 
 def plan_signal(*, db: Database, day: date, runner_id: int | None = None) -> PlanSignal | None:
-    """A stored return-to-run plan's decision for ``day``: the hook for plan storage (none yet)."""
-    return None
+    """The word of the runner's return-to-run plans on ``day``: the most restrictive of them
+    (None when no plan is in progress, or every one allows easy running)."""
+    from runcoach.services.plans import plan_days
+
+    know = load_today()
+    signals: list[PlanSignal] = []
+    for day_of_plan in plan_days(db=db, day=day, runner_id=runner_id):
+        decision = know.plan_decisions[day_of_plan.kind]
+        words = know.phrases
+        if day_of_plan.kind == "stopped":
+            text = words.plan_stopped.format(plan=day_of_plan.plan)
+        elif day_of_plan.kind == "gate":
+            text = words.plan_gate.format(plan=day_of_plan.plan, phase=day_of_plan.phase)
+        else:
+            text = words.plan_day.format(plan=day_of_plan.plan, session=day_of_plan.session)
+        signals.append(PlanSignal(decision, text))
+    worst = max(signals, key=lambda sig: RUN_ORDER.index(sig.decision), default=None)
+    return None if worst is None or worst.decision == "green" else worst
 
 
 def _start(request: TodayRequest, now: datetime) -> datetime:
