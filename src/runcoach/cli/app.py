@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "shoes",
     "checkin",
     "data",
+    "patterns",
     "prefs",
     "db",
 )

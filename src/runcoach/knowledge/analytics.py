@@ -151,4 +151,10 @@ def _templates(analytics: Analytics) -> list[tuple[str, str, frozenset[str]]]:
     return out
 
 
-__all__ = ["Analytics", "Id", "PatternSettings", "Patterns", "load_analytics"]
+
+
+@functools.cache
+def region_names() -> dict[str, str]:
+    """Region id -> name, from the packaged ``meta.yaml``."""
+    problems = Problems()
+    return {r.id: r.name for r in _meta(default_data_dir(), problems).regions}
