@@ -44,18 +44,21 @@ class Counts:
 
 
 def shuffles(days: int, *, count: int, block: int, seed: int) -> npt.NDArray[np.int64]:
-    """``count + 1`` orders of the days ``0..days-1``: the identity first, then each a circular
-    shift (never a whole number of weeks) followed by a shuffle of ``block``-day blocks."""
+    """``count + 1`` orders of the days ``0..days-1``: the identity first, then each a shuffle of
+    ``block``-day blocks, every block turned round by its own random number of days (so pain
+    keeps its flares but loses its weekday, which a weekly routine would otherwise line up again)."""
     rng = np.random.default_rng(seed)
     rows = [np.arange(days)]
     n_blocks = days // block
+    inside = np.arange(block)
     for _ in range(count):
-        shift = int(rng.integers(1, max(days, 2)))
-        if block > 1 and shift % 7 in (0, 1, 6):
-            shift += 3
-        order = np.roll(np.arange(days), shift)
-        head = order[: n_blocks * block].reshape(n_blocks, block)[rng.permutation(n_blocks)]
-        rows.append(np.concatenate([head.ravel(), order[n_blocks * block :]]))
+        start = int(rng.integers(0, block)) if days > block else 0
+        order = np.roll(np.arange(days), -start)
+        turns = rng.integers(0, block, size=n_blocks)
+        blocks = order[: n_blocks * block].reshape(n_blocks, block)
+        turned = np.take_along_axis(blocks, (inside[None, :] + turns[:, None]) % block, axis=1)
+        head = turned[rng.permutation(n_blocks)].ravel()
+        rows.append(np.concatenate([head, order[n_blocks * block :]]))
     return np.array(rows, dtype=np.int64)
 
 
