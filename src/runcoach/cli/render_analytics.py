@@ -26,16 +26,16 @@ def patterns_view(report: PatternReport) -> RenderableType:
         parts.append(table)
     else:
         parts.append(Text("No pain pattern with real support in your log."))
-    for p in report.progress:
-        if p.text:
-            parts.append(Text(p.text))
+    parts += [Text(progress.text) for progress in report.progress if progress.text]
     parts.append(Text(report.caution, style="dim"))
     return Group(*parts)
 
 
 def warnings_view(report: WarningReport) -> RenderableType:
     if not report.warnings:
-        return Group(Text("No training-load warnings for the last weeks."), Text(report.coach_note, style="dim"))
+        return Group(
+            Text("No training-load warnings for the last weeks."), Text(report.coach_note, style="dim")
+        )
     parts: list[RenderableType] = []
     for w in report.warnings:
         head = Text.assemble((f"{w.level}: ", LEVEL_STYLE.get(w.level, "")), (w.saw, "bold"))

@@ -151,8 +151,6 @@ def _templates(analytics: Analytics) -> list[tuple[str, str, frozenset[str]]]:
     return out
 
 
-
-
 @functools.cache
 def region_names() -> dict[str, str]:
     """Region id -> name, from the packaged ``meta.yaml``."""

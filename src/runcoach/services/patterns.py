@@ -75,9 +75,7 @@ def _month_json(m: MonthProgress) -> dict[str, Any]:
     }
 
 
-def pain_patterns(
-    *, db: Database, region: str | None = None, runner_id: int | None = None
-) -> PatternReport:
+def pain_patterns(*, db: Database, region: str | None = None, runner_id: int | None = None) -> PatternReport:
     """The supported pain patterns of the runner's log (optionally of one region) and progress."""
     region = resolve_region(region) if region is not None else None
     return patterns_of(load_history(db=db, runner_id=runner_id), region=region)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from runcoach.log.analytics.history import CheckinRecord, History, PainRecord, RunRecord, ShoeRecord, TrainingRecord
+from runcoach.log.analytics.history import (
+    CheckinRecord,
+    History,
+    PainRecord,
+    RunRecord,
+    ShoeRecord,
+    TrainingRecord,
+)
 
 
 def history_of(doc: dict[str, Any]) -> History:

@@ -91,7 +91,9 @@ def _weekly_family(history: History, first: date, weeks: int) -> Family:
 def _categories(trigger: str, index: IntArray, sets: list[set[str]]) -> Family:
     labels = tuple(sorted(set().union(*sets))) if sets else ()
     exposure = np.array([[label in s for label in labels] for s in sets], dtype=bool)
-    return Family(trigger, "day", index, "category", labels=labels, exposure=exposure.reshape(len(sets), -1))
+    return Family(
+        trigger, "day", index, "category", labels=labels, exposure=exposure.reshape(len(sets), len(labels))
+    )
 
 
 def _run_families(history: History, first: date) -> list[Family]:

@@ -1,0 +1,90 @@
+"""The pain-pattern finder on synthetic logs: planted triggers found, random pain reports nothing."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from bench.synthetic_logs import Plant, generate, random_pain
+
+from runcoach.knowledge.analytics import load_analytics
+from runcoach.log.analytics.history import CheckinRecord, History, PainRecord, RunRecord
+from runcoach.log.analytics.patterns import find_patterns
+from tests.log.analytics.logs import history_of
+from tests.log.analytics.planted import judge, plants_for
+
+SETTINGS = load_analytics().patterns.settings
+
+
+def _found(history: History) -> list[tuple[str, str, object]]:
+    return [(f.region, f.trigger, f.value) for f in find_patterns(history, settings=SETTINGS)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_it_finds_every_planted_trigger_with_its_region_and_value_and_nothing_else(seed: int) -> None:
+    plants = plants_for(seed, 365)
+    missed, extra = judge(plants, _found(history_of(generate(seed, days=365, plants=plants))))
+    assert missed == [] and extra == []
+
+
+@pytest.mark.parametrize("seed", [100, 101])
+def test_it_finds_planted_triggers_in_a_three_year_log(seed: int) -> None:
+    plants = plants_for(seed, 1095)
+    missed, extra = judge(plants, _found(history_of(generate(seed, days=1095, plants=plants))))
+    assert missed == [] and extra == []
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_log_whose_pain_comes_at_random_reports_nothing(seed: int) -> None:
+    days = (120, 365, 730)[seed % 3]
+    rate = (0.03, 0.08, 0.2)[seed % 3 - 1]
+    assert _found(history_of(random_pain(seed, days=days, rate=rate, flares=seed % 2 == 0))) == []
+
+
+def test_pain_after_long_runs_is_not_also_reported_as_a_big_week_pattern() -> None:
+    plants = (Plant("long_run", "knee", 17000, chance=0.9),)
+    found = _found(history_of(generate(7, days=730, plants=plants, noise_rate=0.01)))
+    assert [(r, t) for r, t, _ in found] == [("knee", "long_run")]
+
+
+def test_it_tells_the_day_after_from_the_same_day() -> None:
+    for lag in (0, 1):
+        plants = (Plant("session_type", "shin", "hills", lag=lag),)
+        (found,) = find_patterns(history_of(generate(3, days=365, plants=plants)), settings=SETTINGS)
+        assert found.lag == lag
+
+
+def test_the_counts_behind_a_pattern_add_up() -> None:
+    plants = (Plant("weekly_volume", "hip_groin", 45000, lag=0),)
+    history = history_of(generate(4, days=365, plants=plants))
+    (found,) = find_patterns(history, settings=SETTINGS)
+    assert found.unit == "week" and found.exposed + found.unexposed <= 53
+    assert found.exposed_with_pain <= found.exposed and found.unexposed_with_pain <= found.unexposed
+    assert found.fisher_p < 1e-4 and found.adjusted_p <= SETTINGS.alpha
+    assert found.lift is None or found.lift > 2
+
+
+def test_a_stricter_alpha_reports_less() -> None:
+    plants = (Plant("stress", "foot_toe", 6, chance=0.35),)
+    history = history_of(generate(5, days=365, plants=plants, noise_rate=0.05))
+    loose = find_patterns(history, settings=SETTINGS.model_copy(update={"alpha": 0.05}))
+    strict = find_patterns(history, settings=SETTINGS.model_copy(update={"alpha": 0.001}))
+    assert [f.trigger for f in loose] == ["stress"] and strict == []
+
+
+def test_an_empty_log_and_a_log_without_pain_report_nothing() -> None:
+    assert find_patterns(History(), settings=SETTINGS) == []
+    start = datetime(2026, 1, 5, 7, tzinfo=UTC)
+    runs = [RunRecord(start + timedelta(days=i), 8000.0, 2700.0, run_type="easy") for i in range(60)]
+    assert find_patterns(History.of(runs), settings=SETTINGS) == []
+
+
+def test_a_handful_of_pain_days_is_never_enough() -> None:
+    start = datetime(2026, 1, 5, 7, tzinfo=UTC)
+    runs = [RunRecord(start + timedelta(days=i), 8000.0, 2700.0, run_type="hills" if i % 7 == 2 else "easy")
+            for i in range(120)]  # fmt: skip
+    pain = [
+        CheckinRecord(date(2026, 1, 8) + timedelta(days=7 * k), pain=(PainRecord("shin", 5),))
+        for k in range(3)
+    ]
+    assert find_patterns(History.of(runs, pain), settings=SETTINGS) == []

@@ -1,0 +1,48 @@
+"""The patterns service over a stored log (SQLite, and PostgreSQL when configured)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bench.synthetic_logs import Plant, generate, random_pain
+
+from runcoach.errors import UsageError
+from runcoach.log.db import Database
+from runcoach.services.exchange import import_log
+from runcoach.services.patterns import pain_patterns, resolve_region
+from tests.log.analytics.planted import judge, plants_for
+
+PLANTS = (Plant("session_type", "shin", "hills"), Plant("sleep", "knee", 6.0, lag=0))
+
+
+def test_it_finds_the_planted_triggers_of_an_imported_log(db: Database) -> None:
+    plants = plants_for(2, 365)
+    import_log(db=db, data=json.dumps(generate(2, days=365, plants=plants)))
+    report = pain_patterns(db=db)
+    missed, extra = judge(plants, [(p.region, p.trigger, p.value) for p in report.patterns])
+    assert missed == [] and extra == []
+    assert {p.region for p in report.progress} >= {p.region for p in plants}
+
+
+def test_one_region_at_a_time(db: Database) -> None:
+    import_log(db=db, data=json.dumps(generate(1, days=365, plants=PLANTS)))
+    report = pain_patterns(db=db, region="shin")
+    assert [(p.region, p.trigger, p.value) for p in report.patterns] == [("shin", "session_type", "hills")]
+    (text,) = [p.text for p in report.patterns]
+    assert text.startswith("Shin pain came the day after ") and "hills sessions" in text
+    assert [p.region for p in report.progress] == ["shin"]
+
+
+def test_random_pain_reports_nothing_but_still_tracks_progress(db: Database) -> None:
+    import_log(db=db, data=json.dumps(random_pain(4, days=365)))
+    report = pain_patterns(db=db)
+    assert report.patterns == [] and report.progress
+    assert "not a doctor" in report.to_json()["caution"]
+
+
+def test_regions_are_named_by_id_or_a_unique_start_and_anything_else_is_refused() -> None:
+    assert resolve_region("hip") == "hip_groin" and resolve_region("calf_achilles") == "calf_achilles"
+    with pytest.raises(UsageError, match="unknown region 'elbow'") as err:
+        resolve_region("elbow")
+    assert err.value.hint and "hip_groin" in err.value.hint
