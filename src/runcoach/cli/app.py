@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "checkin",
     "data",
     "patterns",
+    "warnings",
     "prefs",
     "db",
 )

@@ -1,0 +1,206 @@
+"""Training-load and form warnings from a runner's history (pure).
+
+Each rule reads its thresholds from the knowledge base (``analytics.yaml``, ``warnings.rules``)
+and returns :class:`Alert` records: which rule, how serious, the day, and the numbers it saw.
+The service turns them into sentences. Rules look back ``lookback_days`` from ``today``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cached_property
+
+import numpy as np
+
+from runcoach.knowledge.warning_models import Warnings
+from runcoach.log.analytics.history import History
+from runcoach.log.analytics.series import (
+    DailySeries,
+    Week,
+    acwr,
+    daily_load,
+    is_running,
+    monotony_and_strain,
+    weekly,
+)
+
+Value = float | int | str | date
+
+
+@dataclass(frozen=True)
+class Alert:
+    rule: str
+    level: str
+    day: date
+    values: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Context:
+    history: History
+    rules: Warnings
+    today: date
+
+    @property
+    def since(self) -> date:
+        return self.today - timedelta(days=self.rules.lookback_days)
+
+    @cached_property
+    def weeks(self) -> list[Week]:
+        return [w for w in weekly(self.history, last=self.today) if w.start <= self.today]
+
+    @cached_property
+    def daily(self) -> DailySeries:
+        return daily_load(self.history, last=self.today)
+
+    def t(self, rule: str, name: str) -> float:
+        return self.rules.threshold(rule, name)
+
+    def alert(self, rule: str, when: date, strong: bool = False, /, **values: Value) -> Alert:
+        spec = self.rules.rules[rule]
+        level = spec.strong_level if strong and spec.strong_level else spec.level
+        return Alert(rule, level, when, values)
+
+
+Rule = Callable[[Context], list[Alert]]
+
+
+def _pct(now: float, before: float) -> float:
+    return round(100 * (now - before) / before, 1)
+
+
+def _week_changes(ctx: Context) -> list[tuple[Week, Week, float]]:
+    weeks = ctx.weeks
+    return [(a, b, _pct(b.distance_m, a.distance_m)) for a, b in itertools.pairwise(weeks)
+            if b.end >= ctx.since and a.distance_m > 0]  # fmt: skip
+
+
+def weekly_increase(ctx: Context) -> list[Alert]:
+    low, high = ctx.t("weekly_increase", "max_increase_pct"), ctx.t("weekly_spike", "spike_pct")
+    return [
+        ctx.alert(
+            "weekly_increase",
+            b.start,
+            week=b.start,
+            distance=b.distance_m,
+            previous=a.distance_m,
+            change_pct=c,
+        )
+        for a, b, c in _week_changes(ctx)
+        if low < c <= high and a.distance_m >= ctx.t("weekly_increase", "min_previous_m")
+    ]
+
+
+def weekly_spike(ctx: Context) -> list[Alert]:
+    spike = ctx.t("weekly_spike", "spike_pct")
+    return [
+        ctx.alert(
+            "weekly_spike", b.start, week=b.start, distance=b.distance_m, previous=a.distance_m, change_pct=c
+        )
+        for a, b, c in _week_changes(ctx)
+        if c > spike and a.distance_m >= ctx.t("weekly_spike", "min_previous_m")
+    ]
+
+
+def single_run_spike(ctx: Context) -> list[Alert]:
+    window = int(ctx.t("single_run_spike", "window_days"))
+    longer, double = ctx.t("single_run_spike", "longer_pct"), ctx.t("single_run_spike", "double_ratio")
+    runs = [r for r in ctx.history.runs if is_running(r) and r.day <= ctx.today]
+    out = []
+    for i, run in enumerate(runs):
+        if run.day < ctx.since:
+            continue
+        before = [r.distance_m for r in runs[:i] if run.day - timedelta(days=window) <= r.day < run.day]
+        longest = max(before, default=0.0)
+        if longest < ctx.t("single_run_spike", "min_longest_m") or run.distance_m <= longest * (
+            1 + longer / 100
+        ):
+            continue
+        pct = _pct(run.distance_m, longest)
+        strong = run.distance_m >= double * longest
+        values = {"distance": run.distance_m, "longest": longest, "longer_pct": pct, "window": window}
+        out.append(ctx.alert("single_run_spike", run.day, strong, day=run.day, **values))
+    return out
+
+
+def long_run_share(ctx: Context) -> list[Alert]:
+    share, floor = ctx.t("long_run_share", "max_share_pct"), ctx.t("long_run_share", "min_week_m")
+    out = []
+    for w in ctx.weeks:
+        if w.end < ctx.since or w.distance_m < floor or 100 * w.long_run_m / w.distance_m <= share:
+            continue
+        day = next(
+            r.day for r in ctx.history.runs if r.distance_m == w.long_run_m and w.start <= r.day <= w.end
+        )
+        pct = round(100 * w.long_run_m / w.distance_m, 1)
+        values = {"distance": w.long_run_m, "week_distance": w.distance_m, "share_pct": pct}
+        out.append(ctx.alert("long_run_share", day, day=day, **values))
+    return out
+
+
+def acwr_band(ctx: Context) -> list[Alert]:
+    acute, chronic = int(ctx.t("acwr", "acute_days")), int(ctx.t("acwr", "chronic_days"))
+    series = ctx.daily
+    if len(series.values) < chronic or series.last != ctx.today:
+        return []
+    if float(series.values[-chronic:].sum()) < ctx.t("acwr", "min_chronic_m"):
+        return []
+    ratio = float(acwr(series, acute=acute, chronic=chronic)[-1])
+    if np.isnan(ratio) or ctx.t("acwr", "low") <= ratio <= ctx.t("acwr", "high"):
+        return []
+    return [ctx.alert("acwr", ctx.today, day=ctx.today, ratio=round(ratio, 2), acute=acute, chronic=chronic)]
+
+
+def monotony(ctx: Context) -> list[Alert]:
+    if not len(ctx.daily.values) or ctx.daily.last != ctx.today:
+        return []
+    mono, strain = monotony_and_strain(ctx.daily, ctx.today)
+    strain_km = strain / 1000
+    if mono <= ctx.t("monotony", "max_monotony") and strain_km <= ctx.t("monotony", "max_strain_km"):
+        return []
+    return [
+        ctx.alert("monotony", ctx.today, day=ctx.today, monotony=round(mono, 2), strain=round(strain_km, 1))
+    ]
+
+
+def no_cutback(ctx: Context) -> list[Alert]:
+    done = [w for w in ctx.weeks if w.end < ctx.today + timedelta(days=1)]
+    cut, floor = ctx.t("no_cutback", "cutback_pct") / 100, ctx.t("no_cutback", "min_week_m")
+    streak: list[Week] = []
+    for before, week in itertools.pairwise(done):
+        building = week.distance_m >= floor and week.distance_m > before.distance_m * (1 - cut)
+        streak = [*streak, week] if building else []
+    if len(streak) < ctx.t("no_cutback", "build_weeks") or streak[-1].distance_m <= streak[0].distance_m:
+        return []
+    return [
+        ctx.alert("no_cutback", streak[-1].end, weeks=len(streak), first=streak[0].start, last=streak[-1].end)
+    ]
+
+
+def rules() -> dict[str, Rule]:
+    from runcoach.log.analytics.warnings_body import BODY_RULES
+
+    return {
+        "weekly_increase": weekly_increase,
+        "weekly_spike": weekly_spike,
+        "single_run_spike": single_run_spike,
+        "long_run_share": long_run_share,
+        "acwr": acwr_band,
+        "monotony": monotony,
+        "no_cutback": no_cutback,
+        **BODY_RULES,
+    }
+
+
+def find_warnings(history: History, *, rules_data: Warnings, today: date | None = None) -> list[Alert]:
+    """Every warning of the enabled rules, most serious first, then newest first."""
+    day = today or history.last_day
+    if day is None:
+        return []
+    ctx = Context(history, rules_data, day)
+    alerts = [a for rid, rule in rules().items() if rules_data.rules[rid].enabled for a in rule(ctx)]
+    order = {"warning": 0, "caution": 1, "note": 2}
+    return sorted(alerts, key=lambda a: (order[a.level], -a.day.toordinal(), a.rule))
