@@ -49,11 +49,12 @@ def generate(
     missing: float = 0.1,
     cycle: bool = True,
     start: date = START,
+    runs_per_week: tuple[int, int] = (3, 6),
 ) -> dict[str, Any]:
     """A log of ``days`` days with pain planted after ``plants`` and noise pain elsewhere."""
     rng = random.Random(seed)
     log = [_Day(start + timedelta(days=i)) for i in range(days)]
-    _runs(log, rng)
+    _runs(log, rng, runs_per_week)
     _checkins(log, rng, missing=missing, cycle=cycle)
     pain: dict[int, set[str]] = {}
     for plant in plants:
@@ -90,19 +91,19 @@ def random_pain(seed: int, *, days: int = 365, rate: float = 0.06, flares: bool 
 # --------------------------------------------------------------------------- training
 
 
-def _runs(log: list[_Day], rng: random.Random) -> None:
+def _runs(log: list[_Day], rng: random.Random, runs_per_week: tuple[int, int] = (3, 6)) -> None:
     base = rng.uniform(25_000, 45_000)
     for w in range(0, len(log), 7):
         block = (w // 7) % 4
         volume = base * (1 + 0.1 * block if block < 3 else 0.7) * rng.uniform(0.8, 1.25)
         if rng.random() < 0.05:
             volume *= rng.uniform(1.3, 1.6)  # a big week now and then
-        _week(log[w : w + 7], volume, rng)
+        _week(log[w : w + 7], volume, rng, runs_per_week)
         base = min(max(base * rng.uniform(0.97, 1.04), 20_000), 70_000)
 
 
-def _week(week: list[_Day], volume: float, rng: random.Random) -> None:
-    count = rng.randint(3, 6)
+def _week(week: list[_Day], volume: float, rng: random.Random, runs_per_week: tuple[int, int]) -> None:
+    count = rng.randint(*runs_per_week)
     slots = [*sorted(rng.sample(range(6), count - 1)), 6]  # the long run on Sunday
     long_m = volume * rng.uniform(0.25, 0.35)
     rest = (volume - long_m) / max(count - 1, 1)

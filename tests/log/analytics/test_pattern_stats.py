@@ -36,7 +36,7 @@ def test_threshold_and_range_counts_match_a_brute_force_count(kind: str) -> None
     family = Family("x", "day", np.arange(200), kind, values)  # type: ignore[arg-type]
     k = (RNG.random((1, 200)) < 0.9).astype(np.float32)
     y = ((RNG.random((1, 200)) < 0.2) & (k > 0)).astype(np.float32)
-    counts = candidate_counts(family, y, k, 5)
+    counts = candidate_counts(family, y.T, k.T, 5)
     pain, known = _brute(family, y, k)
     assert counts.exposed_pain[0].tolist() == pain and counts.exposed[0].tolist() == known
 
@@ -48,7 +48,7 @@ def test_label_counts_match_a_brute_force_count() -> None:
     )
     k = np.ones((1, 100), dtype=np.float32)
     y = (RNG.random((1, 100)) < 0.3).astype(np.float32)
-    counts = candidate_counts(family, y, k, 5)
+    counts = candidate_counts(family, y.T, k.T, 5)
     assert counts.exposed_pain[0].tolist() == _brute(family, y, k)[0]
 
 

@@ -23,9 +23,10 @@ from runcoach.log.analytics.pattern_stats import (
     Counts,
     candidate_counts,
     candidates,
+    exposed_sums,
     fisher_greater,
     g_scores,
-    outcomes,
+    outcome,
     permuted,
     shuffles,
 )
@@ -84,14 +85,20 @@ def find_patterns(history: History, *, settings: PatternSettings) -> list[Found]
         return []
     orders = shuffles(grid.days, count=settings.permutations, block=settings.block_days, seed=settings.seed)
     known = permuted(grid, grid.known, orders)
+    pain = {r: permuted(grid, grid.pain[r], orders) * known for r in regions}
     null_max = np.zeros(len(orders) - 1)
     scored: list[_Scored] = []
     for family in grid.families:
         cands = candidates(family, settings.max_cycle_range_days)
-        for region in regions:
-            pain = permuted(grid, grid.pain[region], orders)
-            for lag in settings.lags:
-                g, counts = _scan(grid, family, pain, known, lag, settings)
+        for lag in settings.lags:
+            k = outcome(family, known, lag)
+            k_sums, k_total = exposed_sums(family, k, settings.max_cycle_range_days), k.sum(axis=0)
+            for region in regions:
+                y = outcome(family, pain[region], lag)
+                counts = Counts(
+                    exposed_sums(family, y, settings.max_cycle_range_days), k_sums, y.sum(axis=0), k_total
+                )
+                g = _g(counts, settings)
                 if g.shape[1]:
                     null_max = np.maximum(null_max, g[1:].max(axis=1))
                 for col in np.flatnonzero(g[0] > 0):
@@ -101,27 +108,19 @@ def find_patterns(history: History, *, settings: PatternSettings) -> list[Found]
     return _select(grid, scored, null_max, settings)
 
 
-def _scan(
-    grid: Grid, family: Family, pain: BoolArray, known: BoolArray, lag: int, settings: PatternSettings
-) -> tuple[FloatArray, Counts]:
-    y, k = outcomes(grid, family, pain, known, lag)
-    counts = candidate_counts(family, y, k, settings.max_cycle_range_days)
-    g = g_scores(
+def _g(counts: Counts, settings: PatternSettings) -> FloatArray:
+    return g_scores(
         counts,
         min_exposed=settings.min_exposed,
         min_pain=settings.min_exposed_with_pain,
         min_lift=settings.min_lift,
     )
-    return g, counts
 
 
 def _cell(counts: Counts, col: int) -> tuple[int, int, int, int]:
-    return (
-        int(counts.exposed_pain[0, col]),
-        int(counts.exposed[0, col]),
-        int(counts.unexposed_pain()[0, col]),
-        int(counts.unexposed()[0, col]),
-    )
+    """The real log's 2x2 counts of one candidate (row 0)."""
+    a, n1 = int(counts.exposed_pain[0, col]), int(counts.exposed[0, col])
+    return a, n1, int(counts.total_pain[0]) - a, int(counts.total[0]) - n1
 
 
 def cutoff(null_max: FloatArray, alpha: float) -> float:
@@ -151,12 +150,13 @@ def _select(
 
 def _still_holds(grid: Grid, s: _Scored, covered: BoolArray, bar: float, settings: PatternSettings) -> bool:
     """Does ``s`` hold on the pain the triggers accepted before it do not explain?"""
-    known = (grid.known & ~covered)[None, :]
-    pain = grid.pain[s.region][None, :]
+    known = (grid.known & ~covered).astype(np.float32)[:, None]
+    pain = grid.pain[s.region].astype(np.float32)[:, None] * known
     cands = candidates(s.family, settings.max_cycle_range_days)
     columns = [i for i, c in enumerate(cands) if s.family.kind != "category" or c == s.candidate]
     for lag in settings.lags:
-        g, _ = _scan(grid, s.family, pain, known, lag, settings)
+        y, k = outcome(s.family, pain, lag), outcome(s.family, known, lag)
+        g = _g(candidate_counts(s.family, y, k, settings.max_cycle_range_days), settings)
         if g.shape[1] and float(g[0, columns].max()) > bar:
             return True
     return False

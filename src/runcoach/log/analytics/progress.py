@@ -48,12 +48,13 @@ def _pain_scores(history: History, region: str) -> dict[date, int]:
 def region_progress(history: History, region: str) -> RegionProgress | None:
     """The months from the region's first pain to the end of the log (None without pain)."""
     scores = _pain_scores(history, region)
-    if not scores or history.last_day is None:
+    last = history.last_day
+    if not scores or last is None:
         return None
     start = min(scores).replace(day=1)
     months: dict[date, list[float]] = {}
     month = start
-    while month <= history.last_day:
+    while month <= last:
         months[month] = []
         month = (month + timedelta(days=32)).replace(day=1)
     onset: dict[date, float] = {}

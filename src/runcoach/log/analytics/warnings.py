@@ -7,6 +7,7 @@ The service turns them into sentences. Rules look back ``lookback_days`` from ``
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -109,20 +110,19 @@ def single_run_spike(ctx: Context) -> list[Alert]:
     window = int(ctx.t("single_run_spike", "window_days"))
     longer, double = ctx.t("single_run_spike", "longer_pct"), ctx.t("single_run_spike", "double_ratio")
     runs = [r for r in ctx.history.runs if is_running(r) and r.day <= ctx.today]
+    days = [r.day for r in runs]
     out = []
-    for i, run in enumerate(runs):
-        if run.day < ctx.since:
-            continue
-        before = [r.distance_m for r in runs[:i] if run.day - timedelta(days=window) <= r.day < run.day]
-        longest = max(before, default=0.0)
+    for i in range(bisect.bisect_left(days, ctx.since), len(runs)):
+        run = runs[i]
+        lo, hi = bisect.bisect_left(days, run.day - timedelta(days=window)), bisect.bisect_left(days, run.day)
+        longest = max((r.distance_m for r in runs[lo:hi]), default=0.0)
         if longest < ctx.t("single_run_spike", "min_longest_m") or run.distance_m <= longest * (
             1 + longer / 100
         ):
             continue
-        pct = _pct(run.distance_m, longest)
         strong = run.distance_m >= double * longest
-        values = {"distance": run.distance_m, "longest": longest, "longer_pct": pct, "window": window}
-        out.append(ctx.alert("single_run_spike", run.day, strong, day=run.day, **values))
+        values = {"distance": run.distance_m, "longest": longest, "longer_pct": _pct(run.distance_m, longest)}
+        out.append(ctx.alert("single_run_spike", run.day, strong, day=run.day, window=window, **values))
     return out
 
 
