@@ -41,9 +41,9 @@ def test_planted_triggers_come_out_of_patterns_json_as_the_contract_says(
     result = cli_db("patterns", "--json")
     assert result.exit_code == 0, result.stderr
     doc = result.json()
-    assert set(doc) >= {"patterns"}
+    assert set(doc) == {"patterns"}
     for pattern in doc["patterns"]:
-        assert set(pattern) >= CONTRACT_KEYS and pattern["trigger"] in TRIGGERS
+        assert set(pattern) == CONTRACT_KEYS and pattern["trigger"] in TRIGGERS
         assert isinstance(pattern["support"], dict) and pattern["support"]["exposed_with_pain"] >= 1
     missed, extra = judge(plants, [(p["region"], p["trigger"], p["value"]) for p in doc["patterns"]])
     assert missed == [] and extra == []
@@ -52,7 +52,15 @@ def test_planted_triggers_come_out_of_patterns_json_as_the_contract_says(
 def test_a_random_pain_log_prints_an_empty_list(cli_db: Any, tmp_path: Path) -> None:
     _import(cli_db, tmp_path, random_pain(12, days=365))
     result = cli_db("patterns", "--json")
-    assert result.exit_code == 0 and result.json()["patterns"] == []
+    assert result.exit_code == 0 and result.json() == {"patterns": []}
+
+
+def test_progress_comes_with_json_on_request(cli_db: Any, tmp_path: Path) -> None:
+    _import(cli_db, tmp_path, random_pain(13, days=365))
+    doc = cli_db("patterns", "--json", "--progress").json()
+    assert doc["patterns"] == [] and doc["progress"] and "not a doctor" in doc["caution"]
+    month = doc["progress"][0]["months"][0]
+    assert set(month) == {"month", "pain_days", "mean_score", "onset_m", "pain_free_m"}
 
 
 def test_the_table_view_says_it_in_plain_words(cli_db: Any, tmp_path: Path) -> None:

@@ -21,6 +21,9 @@ def patterns(
         str | None, typer.Option("--region", help="Only this region (an id such as hip_groin, or 'hip').")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    progress: Annotated[
+        bool, typer.Option("--progress", help="With --json: add each region's progress month by month.")
+    ] = False,
 ) -> None:
     from runcoach.cli.common import open_log
     from runcoach.cli.console import out, print_json
@@ -30,6 +33,6 @@ def patterns(
     with open_log(ctx) as db:
         report = pain_patterns(db=db, region=region)
     if as_json:
-        print_json(report.to_json())
+        print_json(report.to_json(progress=progress))
         return
     out().print(patterns_view(report))

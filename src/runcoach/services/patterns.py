@@ -57,12 +57,14 @@ class PatternReport:
     caution: str
     units: Unit
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "patterns": [p.to_json() for p in self.patterns],
-            "progress": [p.to_json() for p in self.progress],
-            "caution": self.caution,
-        }
+    def to_json(self, *, progress: bool = False) -> dict[str, Any]:
+        """``{"patterns": [...]}`` as the contract pins it; with ``progress`` also each region's
+        months and the caution."""
+        doc: dict[str, Any] = {"patterns": [p.to_json() for p in self.patterns]}
+        if progress:
+            doc["progress"] = [p.to_json() for p in self.progress]
+            doc["caution"] = self.caution
+        return doc
 
 
 def _month_json(m: MonthProgress) -> dict[str, Any]:
@@ -124,7 +126,7 @@ def _shown(found: Found, units: Unit) -> str:
         return found.value.replace("_", " ")
     if found.trigger in DISTANCE_TRIGGERS:
         return format_distance(found.value, units, digits=1)
-    return f"{found.value:g}"
+    return f"{round(found.value, 1):g}"
 
 
 def _view(found: Found, knowledge: Patterns, units: Unit) -> PatternView:

@@ -101,11 +101,19 @@ def find_patterns(history: History, *, settings: PatternSettings) -> list[Found]
                 g = _g(counts, settings)
                 if g.shape[1]:
                     null_max = np.maximum(null_max, g[1:].max(axis=1))
-                for col in np.flatnonzero(g[0] > 0):
+                for col in _best_columns(family, g[0]):
                     scored.append(
-                        _Scored(region, family, lag, cands[col], _cell(counts, int(col)), float(g[0, col]))
+                        _Scored(region, family, lag, cands[col], _cell(counts, col), float(g[0, col]))
                     )
     return _select(grid, scored, null_max, settings)
+
+
+def _best_columns(family: Family, g: FloatArray) -> list[int]:
+    """The candidates worth keeping from the real log: every label, else the best threshold."""
+    if family.kind == "category":
+        return [int(c) for c in np.flatnonzero(g > 0)]
+    best = int(np.argmax(g)) if len(g) else 0
+    return [best] if len(g) and g[best] > 0 else []
 
 
 def _g(counts: Counts, settings: PatternSettings) -> FloatArray:
