@@ -73,4 +73,4 @@ def test_the_table_view_says_it_in_plain_words(cli_db: Any, tmp_path: Path) -> N
 def test_an_unknown_region_is_a_clear_error(cli_db: Any) -> None:
     result = cli_db("patterns", "--region", "elbow", "--json")
     assert result.exit_code != 0 and result.stdout == ""
-    assert "unknown region 'elbow'" in result.stderr and "hint" in result.stderr
+    assert "unknown body region 'elbow'" in result.stderr and "hint" in result.stderr

@@ -10,7 +10,7 @@ from bench.synthetic_logs import Plant, generate, random_pain
 from runcoach.errors import UsageError
 from runcoach.log.db import Database
 from runcoach.services.exchange import import_log
-from runcoach.services.patterns import pain_patterns, resolve_region
+from runcoach.services.patterns import pain_patterns
 from tests.log.analytics.planted import judge, plants_for
 
 PLANTS = (Plant("session_type", "shin", "hills"), Plant("sleep", "knee", 6.0, lag=0))
@@ -42,8 +42,9 @@ def test_random_pain_reports_nothing_but_still_tracks_progress(db: Database) -> 
     assert "not a doctor" in report.to_json(progress=True)["caution"]
 
 
-def test_regions_are_named_by_id_or_a_unique_start_and_anything_else_is_refused() -> None:
-    assert resolve_region("hip") == "hip_groin" and resolve_region("calf_achilles") == "calf_achilles"
-    with pytest.raises(UsageError, match="unknown region 'elbow'") as err:
-        resolve_region("elbow")
+def test_a_region_is_named_as_in_check_ins_and_anything_else_is_refused(db: Database) -> None:
+    import_log(db=db, data=json.dumps(generate(1, days=365, plants=PLANTS)))
+    assert [p.region for p in pain_patterns(db=db, region="shins").patterns] == ["shin"]
+    with pytest.raises(UsageError, match="unknown body region 'elbow'") as err:
+        pain_patterns(db=db, region="elbow")
     assert err.value.hint and "hip_groin" in err.value.hint

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from runcoach.errors import UsageError
 from runcoach.knowledge.analytics import Patterns, load_analytics, region_names
 from runcoach.log.analytics.history import History
 from runcoach.log.analytics.patterns import Found, find_patterns
 from runcoach.log.analytics.progress import MonthProgress, RegionProgress, all_progress
 from runcoach.log.db import Database
+from runcoach.services.checkins import resolve_region
 from runcoach.services.history import load_history
 from runcoach.units import Unit, check_unit, format_distance
 
@@ -79,20 +79,8 @@ def _month_json(m: MonthProgress) -> dict[str, Any]:
 
 def pain_patterns(*, db: Database, region: str | None = None, runner_id: int | None = None) -> PatternReport:
     """The supported pain patterns of the runner's log (optionally of one region) and progress."""
-    region = resolve_region(region) if region is not None else None
+    region = resolve_region(region) if region is not None else None  # "hip" -> hip_groin
     return patterns_of(load_history(db=db, runner_id=runner_id), region=region)
-
-
-def resolve_region(text: str) -> str:
-    """A region id from its id, or a unique start of its id or name ("hip" -> hip_groin)."""
-    names = region_names()
-    want = text.strip().lower()
-    if want in names:
-        return want
-    hits = [rid for rid, name in names.items() if rid.startswith(want) or name.lower().startswith(want)]
-    if len(hits) == 1:
-        return hits[0]
-    raise UsageError(f"unknown region {text!r}", hint="use a region id: " + ", ".join(sorted(names)))
 
 
 def patterns_of(history: History, *, region: str | None = None) -> PatternReport:
