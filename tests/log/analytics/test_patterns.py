@@ -88,3 +88,10 @@ def test_a_handful_of_pain_days_is_never_enough() -> None:
         for k in range(3)
     ]
     assert find_patterns(History.of(runs, pain), settings=SETTINGS) == []
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_a_stress_level_and_sleep_hours_are_reported_as_the_runner_would_say_them(seed: int) -> None:
+    plants = (Plant("stress", "foot_toe", 6, lag=0), Plant("sleep", "thigh", 6.0, lag=0))
+    found = find_patterns(history_of(generate(seed, days=365, plants=plants)), settings=SETTINGS)
+    assert {f.trigger: f.value for f in found} == {"stress": 6.0, "sleep": 6.0}  # above 6; below 6 hours

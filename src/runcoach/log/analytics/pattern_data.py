@@ -35,6 +35,10 @@ class Family:
     values: FloatArray = field(default_factory=lambda: np.zeros(0))
     labels: tuple[str, ...] = ()
     exposure: BoolArray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))
+    #: the threshold reported: "mid" (halfway between the values either side; for measured
+    #: distances) or "edge" (the nearest unexposed value: for a scale of levels or half hours,
+    #: "stress above 6" means 7 and up, "sleep below 6" means 5.5 and less)
+    boundary: Literal["mid", "edge"] = "mid"
 
 
 @dataclass(frozen=True)
@@ -124,5 +128,5 @@ def _checkin_families(history: History, first: date) -> list[Family]:
         ]
         idx = np.array([p[0] for p in pairs], dtype=np.int64)
         values = np.array([float(p[1]) for p in pairs], dtype=float)
-        families.append(Family(trigger, "day", idx, kind, values))  # type: ignore[arg-type]
+        families.append(Family(trigger, "day", idx, kind, values, boundary="edge"))  # type: ignore[arg-type]
     return families

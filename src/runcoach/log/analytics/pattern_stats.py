@@ -28,9 +28,10 @@ MAX_THRESHOLDS = 240
 class Candidate:
     """One candidate of a family: a threshold, a label, or a cycle-day range (lo, hi)."""
 
-    threshold: float = 0.0
+    threshold: float = 0.0  # exposed: above (or below) it
     label: str = ""
     span: tuple[int, int] = (0, 0)
+    reported: float = 0.0  # the threshold as the runner reads it (see Family.boundary)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,16 @@ def candidates(family: Family, max_range: int) -> list[Candidate]:
         spans = [(lo, hi) for lo in range(1, top + 1) for hi in range(lo, min(lo + max_range, top + 1))]
         return [Candidate(span=span) for span in spans]
     ordered = np.sort(family.values)
-    return [Candidate(threshold=float((ordered[i] + ordered[i + 1]) / 2)) for i in _cuts(ordered)]
+    edge = 1 if family.kind == "below" else 0  # the unexposed side of each cut
+    return [
+        Candidate(
+            threshold=float((ordered[i] + ordered[i + 1]) / 2),
+            reported=float(
+                (ordered[i] + ordered[i + 1]) / 2 if family.boundary == "mid" else ordered[i + edge]
+            ),
+        )
+        for i in _cuts(ordered)
+    ]
 
 
 def _cuts(ordered: FloatArray) -> IntArray:

@@ -196,7 +196,7 @@ def _covered_days(grid: Grid, s: _Scored) -> BoolArray:
 
 def _found(s: _Scored, null_max: FloatArray) -> Found:
     a, n1, c, n0 = s.counts
-    value: float | str = s.candidate.threshold
+    value: float | str = s.candidate.reported
     if s.family.kind == "category":
         value = s.candidate.label
     elif s.family.kind == "cycle":
