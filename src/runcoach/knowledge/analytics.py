@@ -31,6 +31,8 @@ TRIGGERS = (
 class PatternSettings(Strict):
     alpha: float = Field(gt=0, lt=0.5)
     permutations: int = Field(ge=19, le=10_000)
+    max_permutations: int = Field(ge=19, le=100_000)
+    permutation_budget_days: int = Field(ge=1000)
     seed: int
     block_days: int = Field(ge=1, le=28)
     min_exposed: int = Field(ge=2)
@@ -40,6 +42,13 @@ class PatternSettings(Strict):
     max_cycle_range_days: int = Field(ge=1, le=20)
     min_checkin_share: float = Field(ge=0, le=1)
     lags: list[Literal[0, 1]] = Field(min_length=1)
+
+    def shuffles_for(self, days: int) -> int:
+        """How many shuffled logs to make for a log of ``days`` days: as many as the budget
+        allows, between ``permutations`` and ``max_permutations``."""
+        return max(
+            self.permutations, min(self.max_permutations, self.permutation_budget_days // max(days, 1))
+        )
 
 
 class LagTexts(Strict):

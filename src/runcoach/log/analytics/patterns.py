@@ -83,7 +83,8 @@ def find_patterns(history: History, *, settings: PatternSettings) -> list[Found]
     regions = sorted(r for r, days in grid.pain.items() if int(days.sum()) >= settings.min_pain_days)
     if not regions:
         return []
-    orders = shuffles(grid.days, count=settings.permutations, block=settings.block_days, seed=settings.seed)
+    count = settings.shuffles_for(grid.days)
+    orders = shuffles(grid.days, count=count, block=settings.block_days, seed=settings.seed)
     known = permuted(grid, grid.known, orders)
     pain = {r: permuted(grid, grid.pain[r], orders) * known for r in regions}
     null_max = np.zeros(len(orders) - 1)
