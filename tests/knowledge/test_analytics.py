@@ -67,3 +67,11 @@ def test_a_source_must_name_a_real_article(tmp_path: Path, raw: dict[str, Any]) 
     assert "analytics.yaml: sources.calf_shoes.article: unknown article 'no_such_article'" in _error(
         tmp_path, data
     )
+
+
+def test_a_warning_sentence_may_only_use_the_numbers_its_rule_reports(
+    tmp_path: Path, raw: dict[str, Any]
+) -> None:
+    data = copy.deepcopy(raw)
+    data["warnings"]["rules"]["acwr"]["saw"] = "Your ratio was {ratio} and your mood {mood}."
+    assert "analytics.yaml: warnings.rules.acwr.saw: unknown placeholder {mood}" in _error(tmp_path, data)

@@ -30,6 +30,23 @@ RULE_THRESHOLDS: dict[str, frozenset[str]] = {
     "resting_hr": frozenset({"rise_bpm", "strong_rise_bpm", "baseline_days", "min_baseline_days"}),
     "hrv_low": frozenset({"drop_pct", "baseline_days", "min_baseline_days"}),
 }
+#: the numbers and dates each rule reports, which its ``saw`` sentence may use as {placeholders}
+RULE_FIELDS: dict[str, frozenset[str]] = {
+    "weekly_increase": frozenset({"week", "distance", "previous", "change_pct"}),
+    "weekly_spike": frozenset({"week", "distance", "previous", "change_pct"}),
+    "single_run_spike": frozenset({"day", "distance", "longest", "longer_pct", "window"}),
+    "long_run_share": frozenset({"day", "distance", "week_distance", "share_pct"}),
+    "acwr": frozenset({"day", "ratio", "acute", "chronic"}),
+    "monotony": frozenset({"day", "monotony", "strain"}),
+    "no_cutback": frozenset({"weeks", "first", "last"}),
+    "back_to_back_hard": frozenset({"first", "second", "first_type", "second_type"}),
+    "hard_share_rising": frozenset({"share_pct", "previous_pct", "weeks"}),
+    "shoe_mileage": frozenset({"shoe", "distance", "limit"}),
+    "new_shoe": frozenset({"shoe", "day"}),
+    "low_cadence": frozenset({"runs", "days", "cadence", "target"}),
+    "resting_hr": frozenset({"day", "value", "rise", "baseline"}),
+    "hrv_low": frozenset({"day", "value", "drop_pct", "baseline"}),
+}
 Level = Literal["note", "caution", "warning"]
 
 
@@ -68,7 +85,8 @@ class Warnings(Strict):
         return [(f"warnings.rules.{rule_id}.src", rule.src) for rule_id, rule in self.rules.items()]
 
     def templates(self) -> list[tuple[str, str, frozenset[str]]]:
-        return []
+        """(key path, sentence, the placeholders it may use) of every rule's ``saw``."""
+        return [(f"warnings.rules.{rid}.saw", rule.saw, RULE_FIELDS[rid]) for rid, rule in self.rules.items()]
 
     def threshold(self, rule_id: str, name: str) -> float:
         return self.rules[rule_id].thresholds[name]

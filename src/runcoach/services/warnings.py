@@ -11,7 +11,8 @@ from runcoach.knowledge.analytics import load_analytics
 from runcoach.knowledge.warning_models import Warnings
 from runcoach.log.analytics.history import History
 from runcoach.log.analytics.series import is_running, weekly
-from runcoach.log.analytics.warnings import Alert, Value, find_warnings
+from runcoach.log.analytics.warning_context import Alert, Value
+from runcoach.log.analytics.warnings import find_warnings
 from runcoach.log.db import Database
 from runcoach.services.history import load_history
 from runcoach.units import Unit, check_unit, format_distance

@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from runcoach.knowledge.analytics import load_analytics
 from runcoach.log.analytics.history import History
-from runcoach.log.analytics.warnings import Alert, find_warnings
+from runcoach.log.analytics.warning_context import Alert
+from runcoach.log.analytics.warnings import find_warnings
 from tests.log.analytics.build import MONDAY, day, history, run, weeks_of
 
 RULES = load_analytics().warnings

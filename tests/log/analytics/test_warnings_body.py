@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 from runcoach.knowledge.analytics import load_analytics
 from runcoach.knowledge.guidance import load_guidance
+from runcoach.knowledge.warning_models import RULE_FIELDS
 from runcoach.log.analytics.history import CheckinRecord, History, ShoeRecord
-from runcoach.log.analytics.warnings import Alert, find_warnings
+from runcoach.log.analytics.warning_context import Alert
+from runcoach.log.analytics.warnings import find_warnings
 from tests.log.analytics.build import MONDAY, day, history, run
 
 RULES = load_analytics().warnings
@@ -89,3 +92,19 @@ def test_hrv_well_below_baseline_is_flagged() -> None:
     (alert,) = _alerts(history(checkins=_mornings([70] * 14 + [50], "hrv_ms")), "hrv_low")
     assert alert.values["drop_pct"] == 29 and alert.values["baseline"] == 70
     assert _alerts(history(checkins=_mornings([70] * 14 + [64], "hrv_ms")), "hrv_low") == []
+
+
+def test_every_rule_reports_exactly_the_numbers_its_sentence_may_use() -> None:
+    runs = [
+        *[run(d, 6, "easy", shoe="peg", cadence_spm=158.0) for d in range(28)],
+        *[run(d, 8, "intervals" if d % 2 else "tempo", shoe="zero") for d in range(28, 56)],
+        run(56, 20, "long", shoe="zero"),
+    ]
+    checkins = _mornings([50] * 14 + [62], "resting_hr")
+    checkins = [dataclasses.replace(c, day=c.day + timedelta(days=42), hrv_ms=70.0 if i < 14 else 40.0)
+                for i, c in enumerate(checkins)]  # fmt: skip
+    shoes = [ShoeRecord("peg", "Pegasus", replace_at_m=100_000), ShoeRecord("zero", "Zero")]
+    alerts = find_warnings(history(runs, checkins, shoes), rules_data=RULES)
+    assert len({a.rule for a in alerts}) >= 8
+    for alert in alerts:
+        assert set(alert.values) == RULE_FIELDS[alert.rule], alert.rule

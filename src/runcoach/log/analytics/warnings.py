@@ -9,64 +9,15 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cached_property
 
 import numpy as np
 
 from runcoach.knowledge.warning_models import Warnings
 from runcoach.log.analytics.history import History
-from runcoach.log.analytics.series import (
-    DailySeries,
-    Week,
-    acwr,
-    daily_load,
-    is_running,
-    monotony_and_strain,
-    weekly,
-)
-
-Value = float | int | str | date
-
-
-@dataclass(frozen=True)
-class Alert:
-    rule: str
-    level: str
-    day: date
-    values: dict[str, Value] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Context:
-    history: History
-    rules: Warnings
-    today: date
-
-    @property
-    def since(self) -> date:
-        return self.today - timedelta(days=self.rules.lookback_days)
-
-    @cached_property
-    def weeks(self) -> list[Week]:
-        return [w for w in weekly(self.history, last=self.today) if w.start <= self.today]
-
-    @cached_property
-    def daily(self) -> DailySeries:
-        return daily_load(self.history, last=self.today)
-
-    def t(self, rule: str, name: str) -> float:
-        return self.rules.threshold(rule, name)
-
-    def alert(self, rule: str, when: date, strong: bool = False, /, **values: Value) -> Alert:
-        spec = self.rules.rules[rule]
-        level = spec.strong_level if strong and spec.strong_level else spec.level
-        return Alert(rule, level, when, values)
-
-
-Rule = Callable[[Context], list[Alert]]
+from runcoach.log.analytics.series import Week, acwr, is_running, monotony_and_strain
+from runcoach.log.analytics.warning_context import Alert, Context, Rule
+from runcoach.log.analytics.warnings_body import BODY_RULES
 
 
 def _pct(now: float, before: float) -> float:
@@ -181,8 +132,6 @@ def no_cutback(ctx: Context) -> list[Alert]:
 
 
 def rules() -> dict[str, Rule]:
-    from runcoach.log.analytics.warnings_body import BODY_RULES
-
     return {
         "weekly_increase": weekly_increase,
         "weekly_spike": weekly_spike,

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from statistics import median
 
 from runcoach.log.analytics.series import HARD_TYPES, is_running
-from runcoach.log.analytics.warnings import Alert, Context, Rule
+from runcoach.log.analytics.warning_context import Alert, Context, Rule
 
 
 def back_to_back_hard(ctx: Context) -> list[Alert]:
