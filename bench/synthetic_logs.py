@@ -67,10 +67,19 @@ def generate(
     return _document(log)
 
 
-def random_pain(seed: int, *, days: int = 365, rate: float = 0.06, flares: bool = True) -> dict[str, Any]:
-    """A control log: the same kind of training, pain on random days (and in short random flares)."""
+def random_pain(
+    seed: int,
+    *,
+    days: int = 365,
+    rate: float = 0.06,
+    flares: bool = True,
+    flare_days: tuple[int, int] = (1, 4),
+    start: date = START,
+) -> dict[str, Any]:
+    """A control log: the same kind of training, pain on random days, or (``flares``) in random
+    flares of ``flare_days`` days (most days of a flare hurt) starting with chance ``rate`` a day."""
     rng = random.Random(seed)
-    log = [_Day(START + timedelta(days=i)) for i in range(days)]
+    log = [_Day(start + timedelta(days=i)) for i in range(days)]
     _runs(log, rng)
     _checkins(log, rng, missing=0.1, cycle=rng.random() < 0.5)
     pain: dict[int, set[str]] = {}
@@ -78,10 +87,11 @@ def random_pain(seed: int, *, days: int = 365, rate: float = 0.06, flares: bool 
     i = 0
     while i < days:
         if rng.random() < rate:
-            length = rng.randint(1, 4) if flares else 1
+            length = rng.randint(*flare_days) if flares else 1
             region = rng.choice(regions)
             for j in range(i, min(i + length, days)):
-                pain.setdefault(j, set()).add(region)
+                if length < 5 or rng.random() < 0.8:
+                    pain.setdefault(j, set()).add(region)
             i += length
         i += 1
     _add_pain(log, pain, rng)

@@ -41,6 +41,12 @@ def test_a_log_whose_pain_comes_at_random_reports_nothing(seed: int) -> None:
     assert _found(history_of(random_pain(seed, days=days, rate=rate, flares=seed % 2 == 0))) == []
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_random_flares_of_one_to_three_weeks_report_nothing(seed: int) -> None:
+    doc = random_pain(300 + seed, days=(240, 365, 730)[seed % 3], rate=1 / 60, flare_days=(7, 21))
+    assert _found(history_of(doc)) == []
+
+
 def test_pain_after_long_runs_is_not_also_reported_as_a_big_week_pattern() -> None:
     plants = (Plant("long_run", "knee", 17000, chance=0.9),)
     found = _found(history_of(generate(7, days=730, plants=plants, noise_rate=0.01)))
