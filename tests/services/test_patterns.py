@@ -48,3 +48,11 @@ def test_a_region_is_named_as_in_check_ins_and_anything_else_is_refused(db: Data
     with pytest.raises(UsageError, match="unknown body region 'elbow'") as err:
         pain_patterns(db=db, region="elbow")
     assert err.value.hint and "hip_groin" in err.value.hint
+
+
+def test_progress_says_how_a_region_is_doing_now_compared_with_its_first_month(db: Database) -> None:
+    import_log(db=db, data=json.dumps(generate(1, days=365, plants=PLANTS)))
+    texts = {p.region: p.text for p in pain_patterns(db=db).progress}
+    assert texts["shin"] and texts["shin"].startswith("Shin: in ")
+    for text in texts.values():
+        assert text is None or ("-/10" not in text and "None" not in text)

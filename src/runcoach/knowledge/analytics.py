@@ -60,6 +60,7 @@ class ProgressTexts(Strict):
     better: Text
     worse: Text
     scores: Text
+    quiet: Text
 
 
 class PatternTexts(Strict):
@@ -154,7 +155,7 @@ def _templates(analytics: Analytics) -> list[tuple[str, str, frozenset[str]]]:
         out += [(f"patterns.texts.{trigger}.same", texts.same, PATTERN_FIELDS)]
         out += [(f"patterns.texts.{trigger}.after", texts.after, PATTERN_FIELDS)]
     progress = analytics.patterns.progress
-    for name in ("better", "worse", "scores"):
+    for name in ("better", "worse", "scores", "quiet"):
         out.append((f"patterns.progress.{name}", getattr(progress, name), PROGRESS_FIELDS))
     out += analytics.warnings.templates()
     return out

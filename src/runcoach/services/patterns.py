@@ -175,4 +175,4 @@ def _progress_text(p: RegionProgress, knowledge: Patterns, units: Unit) -> str |
         return texts.better.format(**fields)
     if first.pain_free_m is not None and last.onset_m is not None and last.onset_m < first.pain_free_m:
         return texts.worse.format(**fields)
-    return texts.scores.format(**fields)
+    return (texts.quiet if last.pain_days == 0 else texts.scores).format(**fields)
