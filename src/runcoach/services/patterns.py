@@ -140,6 +140,8 @@ def _view(found: Found, knowledge: Patterns, units: Unit) -> PatternView:
         "fisher_p": float(f"{found.fisher_p:.3g}"),
         "adjusted_p": round(found.adjusted_p, 4),
     }
+    if found.week_starts:
+        support["weeks_start"] = found.week_starts
     return PatternView(found.region, found.trigger, _value(found), support, text)
 
 

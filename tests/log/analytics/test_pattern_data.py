@@ -40,7 +40,13 @@ def test_a_day_without_a_check_in_is_unknown_when_the_runner_checks_in_most_days
 def test_it_builds_every_trigger_family_from_runs_and_check_ins() -> None:
     grid = build_grid(_history(), min_checkin_share=0.5)
     assert grid is not None
-    families = {f.trigger: f for f in grid.families}
+    families = {f.trigger: f for f in grid.families if f.offset == 0}
+    weekly = [f for f in grid.families if f.trigger == "weekly_volume"]
+    assert [f.offset for f in weekly] == list(range(7))
+    assert weekly[1].values.tolist()[:2] == [
+        5000 + 6000 + 7000 + 8000,
+        9000 + 10000 + 11000,
+    ]  # Tuesday to Monday
     expected = {"weekly_volume", "long_run", "session_type", "terrain", "shoe", "training", "sleep", "stress"}
     assert set(families) == expected
     assert families["long_run"].index.tolist() == list(range(1, 21, 2))

@@ -11,7 +11,7 @@ from runcoach.knowledge.analytics import load_analytics
 from runcoach.log.analytics.history import CheckinRecord, History, PainRecord, RunRecord
 from runcoach.log.analytics.patterns import find_patterns
 from tests.log.analytics.logs import history_of
-from tests.log.analytics.planted import judge, plants_for
+from tests.log.analytics.planted import judge, plants_for, weekly_quantile
 
 SETTINGS = load_analytics().patterns.settings
 
@@ -104,3 +104,14 @@ def test_a_stress_level_and_sleep_hours_are_reported_as_the_runner_would_say_the
     plants = (Plant("stress", "foot_toe", 6, lag=0), Plant("sleep", "thigh", 6.0, lag=0))
     found = find_patterns(history_of(generate(seed, days=365, plants=plants)), settings=SETTINGS)
     assert {f.trigger: f.value for f in found} == {"stress": 6.0, "sleep": 6.0}  # above 6; below 6 hours
+
+
+def test_weeks_that_start_on_another_weekday_are_found_too() -> None:
+    thursday = date(2025, 1, 9)
+    base = generate(21, days=364, start=thursday)  # the generator counts weeks from the first day
+    threshold = round(weekly_quantile(base, 0.6))
+    plants = (Plant("weekly_volume", "hip_groin", threshold, lag=0),)
+    (found,) = find_patterns(
+        history_of(generate(21, days=364, plants=plants, start=thursday)), settings=SETTINGS
+    )
+    assert found.week_starts == "thursday" and abs(float(found.value) - threshold) <= 0.1 * threshold

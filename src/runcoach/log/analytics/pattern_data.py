@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from runcoach.log.analytics.history import History
-from runcoach.log.analytics.series import is_running, week_start, weekly
+from runcoach.log.analytics.series import daily_load, is_running, week_start
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.floating[Any]]
@@ -39,6 +39,9 @@ class Family:
     #: distances) or "edge" (the nearest unexposed value: for a scale of levels or half hours,
     #: "stress above 6" means 7 and up, "sleep below 6" means 5.5 and less)
     boundary: Literal["mid", "edge"] = "mid"
+    #: week units: the weeks start this many days after the grid's Monday (0-6); a log may count
+    #: its weeks from any weekday, so every start is tried
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Grid:
 
     @property
     def padded(self) -> int:
-        return (self.weeks + 1) * 7
+        return (self.weeks + 2) * 7
 
     def day(self, i: int) -> date:
         return self.first + timedelta(days=i)
@@ -66,7 +69,7 @@ def build_grid(history: History, *, min_checkin_share: float) -> Grid | None:
     first = week_start(history.first_day)
     days = (history.last_day - first).days + 1
     weeks = -(-days // 7)
-    padded = (weeks + 1) * 7
+    padded = (weeks + 2) * 7  # room for the week after the last, whatever weekday weeks start on
     known = np.zeros(padded, dtype=bool)
     checked = [(c.day - first).days for c in history.checkins]
     if len(checked) >= min_checkin_share * (history.last_day - history.first_day).days:
@@ -83,13 +86,22 @@ def build_grid(history: History, *, min_checkin_share: float) -> Grid | None:
                 worst = scores.setdefault(p.region, np.zeros(padded))
                 worst[i] = max(worst[i], p.score)
     families = (*_run_families(history, first), *_checkin_families(history, first))
-    fams = (_weekly_family(history, first, weeks), *families)
+    fams = (*_weekly_families(history, first, days), *families)
     return Grid(first, days, weeks, known, pain, scores, tuple(f for f in fams if len(f.index)))
 
 
-def _weekly_family(history: History, first: date, weeks: int) -> Family:
-    volume = np.array([w.distance_m for w in weekly(history, first=first)][:weeks], dtype=float)
-    return Family("weekly_volume", "week", np.arange(len(volume), dtype=np.int64), "above", volume)
+def _weekly_families(history: History, first: date, days: int) -> list[Family]:
+    """Weekly running distance, for weeks starting on each weekday (Monday first)."""
+    load = daily_load(history, first=first, last=first + timedelta(days=days - 1)).values
+    out = []
+    for offset in range(7):
+        count = -(-(days - offset) // 7)
+        padded = np.zeros(count * 7)
+        padded[: days - offset] = load[offset:days]
+        volume = padded.reshape(count, 7).sum(axis=1)
+        index = np.arange(count, dtype=np.int64)
+        out.append(Family("weekly_volume", "week", index, "above", volume, offset=offset))
+    return out
 
 
 def _categories(trigger: str, index: IntArray, sets: list[set[str]]) -> Family:

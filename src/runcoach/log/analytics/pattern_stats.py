@@ -79,7 +79,9 @@ def outcome(family: Family, days: FloatArray, lag: int) -> FloatArray:
     week units whether any day of the outcome week has it."""
     if family.unit == "day":
         return days[family.index + lag]
-    weeks: FloatArray = days.reshape(-1, 7, days.shape[1]).max(axis=1)
+    count = (len(days) - family.offset) // 7
+    span = days[family.offset : family.offset + 7 * count]
+    weeks: FloatArray = span.reshape(count, 7, days.shape[1]).max(axis=1)
     return weeks[family.index + lag]
 
 

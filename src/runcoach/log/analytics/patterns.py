@@ -31,6 +31,8 @@ from runcoach.log.analytics.pattern_stats import (
     shuffles,
 )
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 
 @dataclass(frozen=True)
 class Found:
@@ -48,6 +50,7 @@ class Found:
     g: float
     adjusted_p: float
     fisher_p: float = field(default=1.0)
+    week_starts: str | None = None  # week units: the weekday the weeks start on
 
     @property
     def lift(self) -> float | None:
@@ -190,7 +193,7 @@ def _covered_days(grid: Grid, s: _Scored) -> BoolArray:
     out = np.zeros(grid.padded, dtype=bool)
     at = s.family.index[exposed_units(s.family, s.candidate)] + s.lag
     if s.family.unit == "week":
-        at = (at[:, None] * 7 + np.arange(7)).ravel()
+        at = (at[:, None] * 7 + s.family.offset + np.arange(7)).ravel()
     out[at] = True
     return out & grid.pain[s.region]
 
@@ -215,4 +218,5 @@ def _found(s: _Scored, null_max: FloatArray) -> Found:
         g=s.g,
         adjusted_p=float((1 + int((null_max >= s.g).sum())) / (len(null_max) + 1)),
         fisher_p=fisher_greater(a, n1, c, n0),
+        week_starts=WEEKDAYS[s.family.offset] if s.family.unit == "week" else None,
     )
