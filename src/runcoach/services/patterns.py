@@ -142,6 +142,8 @@ def _view(found: Found, knowledge: Patterns, units: Unit) -> PatternView:
     }
     if found.week_starts:
         support["weeks_start"] = found.week_starts
+    if found.given:
+        support["after_setting_aside"] = list(found.given)  # pain these explain was left out of the test
     return PatternView(found.region, found.trigger, _value(found), support, text)
 
 

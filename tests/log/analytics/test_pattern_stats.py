@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from runcoach.log.analytics.pattern_data import Family
+from runcoach.log.analytics.pattern_select import cutoff, exposed_units
 from runcoach.log.analytics.pattern_stats import (
     Counts,
     candidate_counts,
@@ -16,7 +17,6 @@ from runcoach.log.analytics.pattern_stats import (
     g_scores,
     shuffles,
 )
-from runcoach.log.analytics.patterns import cutoff, exposed_units
 
 RNG = np.random.default_rng(3)
 

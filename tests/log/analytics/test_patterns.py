@@ -53,6 +53,19 @@ def test_pain_after_long_runs_is_not_also_reported_as_a_big_week_pattern() -> No
     assert [(r, t) for r, t, _ in found] == [("knee", "long_run")]
 
 
+@pytest.mark.parametrize("seed", [2, 6])
+def test_a_second_trigger_of_the_same_region_comes_out_from_under_a_stronger_one(seed: int) -> None:
+    base = generate(seed, days=365)
+    plants = (
+        Plant("weekly_volume", "knee", round(weekly_quantile(base, 0.7)), lag=0),
+        Plant("training", "knee", "strength"),  # pain in most weeks: big weeks hide under it
+    )
+    found = find_patterns(history_of(generate(seed, days=365, plants=plants)), settings=SETTINGS)
+    assert judge(plants, [(f.region, f.trigger, f.value) for f in found]) == ([], [])
+    later = next(f for f in found if f.given)
+    assert later.given[0].startswith(("training:", "weekly_volume:"))
+
+
 def test_it_tells_the_day_after_from_the_same_day() -> None:
     for lag in (0, 1):
         plants = (Plant("session_type", "shin", "hills", lag=lag),)
