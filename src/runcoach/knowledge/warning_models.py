@@ -15,8 +15,8 @@ from runcoach.knowledge.models import Id, Strict, Text
 
 #: every rule and the thresholds it reads
 RULE_THRESHOLDS: dict[str, frozenset[str]] = {
-    "weekly_increase": frozenset({"max_increase_pct", "min_previous_m"}),
-    "weekly_spike": frozenset({"spike_pct", "min_previous_m"}),
+    "weekly_increase": frozenset({"max_increase_pct", "min_previous_m", "compare_weeks"}),
+    "weekly_spike": frozenset({"spike_pct", "min_previous_m", "compare_weeks"}),
     "single_run_spike": frozenset({"longer_pct", "double_ratio", "window_days", "min_longest_m"}),
     "long_run_share": frozenset({"max_share_pct", "min_week_m"}),
     "acwr": frozenset({"low", "high", "acute_days", "chronic_days", "min_chronic_m"}),
@@ -32,8 +32,8 @@ RULE_THRESHOLDS: dict[str, frozenset[str]] = {
 }
 #: the numbers and dates each rule reports, which its ``saw`` sentence may use as {placeholders}
 RULE_FIELDS: dict[str, frozenset[str]] = {
-    "weekly_increase": frozenset({"week", "distance", "previous", "change_pct"}),
-    "weekly_spike": frozenset({"week", "distance", "previous", "change_pct"}),
+    "weekly_increase": frozenset({"week", "distance", "previous", "change_pct", "weeks"}),
+    "weekly_spike": frozenset({"week", "distance", "previous", "change_pct", "weeks"}),
     "single_run_spike": frozenset({"day", "distance", "longest", "longer_pct", "window"}),
     "long_run_share": frozenset({"day", "distance", "week_distance", "share_pct"}),
     "acwr": frozenset({"day", "ratio", "acute", "chronic"}),

@@ -32,6 +32,13 @@ def test_it_warns_when_a_week_jumps_more_than_30_percent() -> None:
     assert _alerts(h, "weekly_increase") == []  # the spike is not reported twice
 
 
+def test_coming_back_from_a_cutback_week_to_the_usual_volume_is_not_a_jump() -> None:
+    h = history(weeks_of([40, 40, 40, 26, 40]))
+    assert _alerts(h, "weekly_spike") == [] and _alerts(h, "weekly_increase") == []
+    (alert,) = _alerts(history(weeks_of([40, 40, 40, 26, 55])), "weekly_spike")
+    assert alert.values["previous"] == 36500 and alert.values["weeks"] == 4  # (40 + 40 + 40 + 26) / 4
+
+
 def test_tiny_weeks_do_not_count_as_jumps() -> None:
     assert _alerts(history(weeks_of([5, 5, 8])), "weekly_spike") == []
 
@@ -85,9 +92,8 @@ def test_a_disabled_rule_stays_quiet_and_thresholds_come_from_the_data() -> None
     disabled = RULES.rules["weekly_spike"].model_copy(update={"enabled": False})
     off = RULES.model_copy(update={"rules": {**RULES.rules, "weekly_spike": disabled}})
     assert [a for a in find_warnings(h, rules_data=off) if a.rule == "weekly_spike"] == []
-    looser = RULES.rules["weekly_spike"].model_copy(
-        update={"thresholds": {"spike_pct": 50, "min_previous_m": 1}}
-    )
+    spike = RULES.rules["weekly_spike"]
+    looser = spike.model_copy(update={"thresholds": {**spike.thresholds, "spike_pct": 50}})
     wide = RULES.model_copy(update={"rules": {**RULES.rules, "weekly_spike": looser}})
     assert [a for a in find_warnings(h, rules_data=wide) if a.rule == "weekly_spike"] == []
 

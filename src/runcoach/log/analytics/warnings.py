@@ -24,37 +24,37 @@ def _pct(now: float, before: float) -> float:
     return round(100 * (now - before) / before, 1)
 
 
-def _week_changes(ctx: Context) -> list[tuple[Week, Week, float]]:
+def _week_changes(ctx: Context, rule: str) -> list[tuple[Week, float, float]]:
+    """(week, the recent level it is compared with, % change) for the weeks in the look-back.
+    The recent level is the higher of the week before and the average of the ``compare_weeks``
+    weeks before, so coming back from a cutback week to your usual volume is not a jump."""
+    span = int(ctx.t(rule, "compare_weeks"))
     weeks = ctx.weeks
-    return [(a, b, _pct(b.distance_m, a.distance_m)) for a, b in itertools.pairwise(weeks)
-            if b.end >= ctx.since and a.distance_m > 0]  # fmt: skip
+    out = []
+    for i in range(1, len(weeks)):
+        before = weeks[max(i - span, 0) : i]
+        level = max(before[-1].distance_m, sum(w.distance_m for w in before) / len(before))
+        if weeks[i].end >= ctx.since and level >= ctx.t(rule, "min_previous_m"):
+            out.append((weeks[i], level, _pct(weeks[i].distance_m, level)))
+    return out
+
+
+def _week_alert(ctx: Context, rule: str, week: Week, level: float, change: float) -> Alert:
+    span = int(ctx.t(rule, "compare_weeks"))
+    return ctx.alert(rule, week.start, week=week.start, distance=week.distance_m, previous=level,
+                     change_pct=change, weeks=span)  # fmt: skip
 
 
 def weekly_increase(ctx: Context) -> list[Alert]:
     low, high = ctx.t("weekly_increase", "max_increase_pct"), ctx.t("weekly_spike", "spike_pct")
-    return [
-        ctx.alert(
-            "weekly_increase",
-            b.start,
-            week=b.start,
-            distance=b.distance_m,
-            previous=a.distance_m,
-            change_pct=c,
-        )
-        for a, b, c in _week_changes(ctx)
-        if low < c <= high and a.distance_m >= ctx.t("weekly_increase", "min_previous_m")
-    ]
+    changes = _week_changes(ctx, "weekly_increase")
+    return [_week_alert(ctx, "weekly_increase", w, level, c) for w, level, c in changes if low < c <= high]
 
 
 def weekly_spike(ctx: Context) -> list[Alert]:
     spike = ctx.t("weekly_spike", "spike_pct")
-    return [
-        ctx.alert(
-            "weekly_spike", b.start, week=b.start, distance=b.distance_m, previous=a.distance_m, change_pct=c
-        )
-        for a, b, c in _week_changes(ctx)
-        if c > spike and a.distance_m >= ctx.t("weekly_spike", "min_previous_m")
-    ]
+    changes = _week_changes(ctx, "weekly_spike")
+    return [_week_alert(ctx, "weekly_spike", w, level, c) for w, level, c in changes if c > spike]
 
 
 def single_run_spike(ctx: Context) -> list[Alert]:
