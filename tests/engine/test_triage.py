@@ -49,6 +49,7 @@ def test_a_harmless_case_stays_self_care(mini_engine: Engine) -> None:
     assert result.triage == "self_care" and result.run_decision == "green"
 
 
+
 def test_the_most_likely_condition_sets_the_floor(mini_engine: Engine) -> None:
     # a 40% favourite that needs a check ("routine") must not be outvoted by a crowd of harmless
     # causes, although 40% is below the mass that routine needs on its own
