@@ -152,18 +152,24 @@ def candidate_counts(family: Family, pain: FloatArray, known: FloatArray, max_ra
 
 
 def g_scores(counts: Counts, *, min_exposed: int, min_pain: int, min_lift: float) -> FloatArray:
-    """One-sided G statistic per row and candidate; 0 where the candidate lacks support."""
-    a, n1 = counts.exposed_pain.astype(np.float64), counts.exposed.astype(np.float64)
-    c, n0 = counts.unexposed_pain().astype(np.float64), counts.unexposed().astype(np.float64)
-    n = n1 + n0
-    m1 = a + c
+    """One-sided G statistic per row and candidate; 0 where the candidate lacks support (the
+    statistic is only worked out for the candidates that have it)."""
+    a, n1 = counts.exposed_pain, counts.exposed
+    c, n0 = counts.unexposed_pain(), counts.unexposed()
+    # lift >= min_lift as a product, so an unexposed rate of zero needs no division
+    ok = (n1 >= min_exposed) & (n0 >= min_exposed) & (a >= min_pain) & (a * n0 > c * n1)
+    ok &= a * n0 >= min_lift * c * n1
+    out = np.zeros(a.shape)
+    if not ok.any():
+        return out
+    a, n1, c, n0 = (x[ok].astype(np.float64) for x in (a, n1, c, n0))
+    n, m1 = n1 + n0, a + c
+    g = np.zeros_like(a)
     with np.errstate(divide="ignore", invalid="ignore"):
-        g = np.zeros_like(a)
         for obs, row, col in ((a, n1, m1), (n1 - a, n1, n - m1), (c, n0, m1), (n0 - c, n0, n - m1)):
             g += np.where(obs > 0, obs * np.log(obs * n / (row * col)), 0.0)
-        lift = np.where(c > 0, (a / n1) / (c / n0), np.inf)
-    ok = (n1 >= min_exposed) & (n0 >= min_exposed) & (a >= min_pain) & (lift >= min_lift) & (a * n0 > c * n1)
-    return np.where(ok, 2 * g, 0.0)
+    out[ok] = 2 * g
+    return out
 
 
 def fisher_greater(a: int, n1: int, c: int, n0: int) -> float:
