@@ -31,6 +31,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "calc",
     "plan",
     "data",
+    "patterns",
+    "warnings",
     "prefs",
     "db",
 )
