@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 from runcoach.log.db import Database
 from runcoach.services.conditions import ConditionsInput
@@ -29,13 +29,17 @@ class TodayQuery(BaseModel):
     minutes: float | None = None
     at: str | None = None
 
-
-def _blank_to_none(query: TodayQuery) -> TodayQuery:
-    return TodayQuery.model_validate({k: v for k, v in query.model_dump().items() if v not in ("", None)})
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_not_given(cls, data: Any) -> Any:
+        """An empty form field means "not given" (a form sends every field)."""
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
+        return data
 
 
 def today_context(db: Database, runner_id: int | None, query: TodayQuery) -> dict[str, Any]:
-    q = _blank_to_none(query)
+    q = query
     request = TodayRequest(
         conditions=ConditionsInput(q.temp, q.humidity, q.pollen, q.altitude),
         ate=q.ate,
