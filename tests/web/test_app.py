@@ -19,7 +19,6 @@ def test_every_page_renders_and_says_it_is_a_coach_not_a_doctor(client: TestClie
     response = client.get(path)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert "A coach, not a doctor." in response.text
     assert DISCLAIMER in response.text
 
 
@@ -54,3 +53,9 @@ def test_the_database_is_opened_once_and_closed_at_shutdown(db_url: str) -> None
         client.get("/runs")
         assert client.app.state.db is opened  # type: ignore[attr-defined]
     assert client.app.state.db is None  # type: ignore[attr-defined]
+
+
+def test_the_cdn_backed_interactive_docs_are_off_and_the_schema_is_served(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404
+    schema = client.get("/openapi.json").json()
+    assert "/api/assess" in schema["paths"]

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from httpx import Response
 
+from runcoach import DISCLAIMER
 from runcoach.errors import DataError, KnowledgeError, NotFoundError, RuncoachError, UsageError
 from runcoach.log.db import DatabaseError
 from runcoach.web.errors import UploadTooLargeError, status_of
@@ -70,7 +71,7 @@ def test_a_page_error_renders_the_same_envelope_as_a_page(client: TestClient) ->
     shown = text_of(page.text)
     assert api["error"].replace("'", "") in shown.replace("'", "")
     assert api["hint"] in shown
-    assert "A coach, not a doctor." in shown
+    assert DISCLAIMER in shown
 
 
 def test_an_unexpected_exception_is_a_500_envelope_without_the_traceback(tmp_path: Any) -> None:

@@ -38,6 +38,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         version=__version__,
         summary="A running coach for when something hurts. It is a coach, not a doctor.",
         lifespan=_lifespan,
+        docs_url=None,  # the interactive docs load scripts from a CDN; the schema stays at /openapi.json
+        redoc_url=None,
     )
     app.state.web_settings = settings
     app.state.db = None
