@@ -29,5 +29,6 @@ def test_a_plan_in_progress_gives_today_s_session(client: TestClient, db_url: st
     assert api == expected
     shown = text_of(client.get("/plan").text)
     assert expected["episode"]["plan"]["name"] in shown
-    for line in expected["lines"]:
-        assert line in shown
+    assert expected["item"]["session"]["headline"] in shown
+    for sign in expected["stop_signs"]:
+        assert sign in shown

@@ -34,6 +34,8 @@ def test_the_page_shows_the_light_the_label_and_the_reasons(client: TestClient) 
     assert api["label"] in shown
     for reason in api["reasons"]:
         assert reason["text"] in shown
+    for drink in api["drinks"]:
+        assert f"{drink['label']} {drink['value']} {drink['note']}" in shown
 
 
 def test_a_bad_value_is_an_error_page(client: TestClient) -> None:
