@@ -84,8 +84,8 @@ def expected_gain(q: FloatArray, p: FloatArray) -> tuple[FloatArray, FloatArray]
 
 def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> IntArray:
     """Indices of the findings worth asking: not answered, unknown or already read from the text."""
-    mask = np.array([kind not in cfg.skip_kinds for kind in model.kinds]) if cfg.skip_kinds else None
-    allowed = np.ones(len(model.finding_ids), dtype=bool) if mask is None else mask.copy()
+    mask = _askable(model, cfg.skip_kinds)
+    allowed = mask.copy()
     for fid in ev.asked_or_read():
         allowed[model.f_index[fid]] = False
     # an escalating finding read from the text is worth confirming before it changes the triage
@@ -97,8 +97,22 @@ def candidate_rows(model: CompiledModel, ev: Evidence, cfg: QuestionConfig) -> I
             and model.min_triage_rank[fi] >= 0
             and not model.red_flag_level[fi]
         ):
-            allowed[fi] = mask is None or bool(mask[fi])
+            allowed[fi] = bool(mask[fi])
     return np.flatnonzero(allowed).astype(np.int64)
+
+
+#: (model id, skipped kinds) -> (the model, kept so that its id is not reused; the mask)
+_ASKABLE: dict[tuple[int, tuple[str, ...]], tuple[CompiledModel, np.ndarray]] = {}
+
+
+def _askable(model: CompiledModel, skip_kinds: tuple[str, ...]) -> np.ndarray:
+    """Findings whose kind may be asked (computed once per model and kinds; do not modify)."""
+    key = (id(model), skip_kinds)
+    hit = _ASKABLE.get(key)
+    if hit is None:
+        hit = (model, np.array([kind not in skip_kinds for kind in model.kinds], dtype=bool))
+        _ASKABLE[key] = hit
+    return hit[1]
 
 
 def plan_questions(
@@ -184,12 +198,11 @@ DECISION_REASON = "the answer changes whether you should run, or see someone"
 
 def _to_confirm(model: CompiledModel, ev: Evidence, idx: IntArray) -> np.ndarray:
     """Mask over ``idx``: escalating (min_triage) findings read from the text and not yet answered."""
-    pending = {
-        model.f_index[fid]
-        for fid, tf in ev.text.items()
-        if tf.present and fid not in ev.answers and fid not in ev.unknown
-    }
-    return np.array([int(fi) in pending and model.min_triage_rank[fi] >= 0 for fi in idx], dtype=bool)
+    pending = np.zeros(len(model.finding_ids), dtype=bool)
+    for fid, tf in ev.text.items():
+        if tf.present and fid not in ev.answers and fid not in ev.unknown:
+            pending[model.f_index[fid]] = True
+    return np.asarray(pending[idx] & (model.min_triage_rank[idx] >= 0), dtype=bool)
 
 
 def unscreened_danger(model: CompiledModel, ev: Evidence, p: FloatArray, cfg: QuestionConfig) -> list[int]:
