@@ -105,3 +105,10 @@ def test_an_unexpected_exception_is_a_500_envelope_without_the_traceback(tmp_pat
 )
 def test_each_runcoach_error_maps_to_its_status(exc: RuncoachError, status: int) -> None:
     assert status_of(exc) == status
+
+
+def test_an_unknown_page_is_an_html_404_with_links_home(client: TestClient) -> None:
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert 'href="/"' in response.text

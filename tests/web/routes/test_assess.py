@@ -131,3 +131,25 @@ def test_a_tampered_answer_is_refused(client: TestClient) -> None:
     assert "not_a_finding" in text_of(response.text)
     bad = client.post("/assess", data={"text": SHIN, "question": "pain_at_rest", "answer": "maybe"})
     assert bad.status_code == 422
+
+
+def test_age_and_sex_ride_along_and_reach_the_engine(client: TestClient) -> None:
+    html = client.post("/assess", data={"text": SHIN, "age": "67", "sex": "female"}).text
+    assert ("age", "67.0") in hidden_fields(html) and ("sex", "female") in hidden_fields(html)
+    api = client.post("/api/assess", json={"text": SHIN, "age": 67, "sex": "female"}).json()
+    assert api["next_questions"][0]["question"] in text_of(html)
+
+
+def test_the_runner_s_words_are_escaped_not_run(client: TestClient) -> None:
+    evil = 'my shin hurts <script>alert(1)</script> "><b>x</b>'
+    html = client.post("/assess", data={"text": evil}).text
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+    assert ("text", evil) in hidden_fields(html)  # carried intact, as an attribute value
+
+
+def test_a_bad_age_is_a_clear_error(client: TestClient) -> None:
+    response = client.post("/assess", data={"text": SHIN, "age": "old"})
+    assert response.status_code == 422
+    assert "age must be a number" in text_of(response.text)
+    assert client.post("/assess", data={"text": SHIN, "age": "300"}).status_code == 422
