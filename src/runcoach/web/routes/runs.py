@@ -59,7 +59,8 @@ def api_runs(db: DbDep, runner: RunnerDep) -> dict[str, Any]:
 def _log(db: Database, runner_id: int | None, data: RunIn) -> dict[str, Any]:
     values = data.model_dump(exclude={"distance"})
     logged = log_run(db=db, runner_id=runner_id, distance=str(data.distance), **values)
-    return logged.run.to_json() | {"warnings": logged.warnings + logged.run.to_json()["warnings"]}
+    stored = logged.run.to_json()
+    return stored | {"warnings": [*logged.warnings, *stored["warnings"]]}
 
 
 @router.post("/api/runs", status_code=201)
