@@ -224,3 +224,15 @@ def test_a_corrupt_corpus_file_fails_in_one_line_and_leaves_nothing(db: Database
 def test_parsers_only_raise_import_file_errors() -> None:
     with pytest.raises(ImportFileError):
         parse_activities("x.fit", b"\x0e\x10garbage")
+
+
+def test_an_upload_in_memory_is_imported_like_the_file_on_disk(db: Database) -> None:
+    from runcoach.services.imports import import_upload
+    from tests.log.importers.builders import gpx, line, zip_bytes
+
+    data = gpx([line(300)])
+    first = import_upload(db=db, name="run.gpx", data=data)
+    assert (first.imported, first.duplicates) == (1, 0)
+    again = import_upload(db=db, name="export.zip", data=zip_bytes({"run.gpx": data}))
+    assert (again.imported, again.duplicates) == (0, 1)
+    assert counts(db)[0] == 1

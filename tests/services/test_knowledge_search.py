@@ -42,3 +42,22 @@ def test_a_region_narrows_the_list(kb: KnowledgeBase) -> None:
     assert set(_ids("", kb, region="shin")) == {
         c.id for c in kb.conditions.values() if "shin" in (c.region, *c.also_regions)
     }
+
+
+def test_looking_up_an_unknown_condition_hints_at_the_closest(kb: KnowledgeBase) -> None:
+    from runcoach.errors import NotFoundError
+    from runcoach.services.knowledge import lookup_condition
+
+    assert lookup_condition("it_band_syndrome", kb=kb)["id"] == "it_band_syndrome"
+    with pytest.raises(NotFoundError) as caught:
+        lookup_condition("shin_splint", kb=kb)
+    assert caught.value.hint is not None and "medial_tibial_stress_syndrome" in caught.value.hint
+
+
+def test_the_listing_is_the_search_and_refuses_an_unknown_region(kb: KnowledgeBase) -> None:
+    from runcoach.errors import UsageError
+    from runcoach.services.knowledge import condition_listing
+
+    assert [c["id"] for c in condition_listing("shin", kb=kb)] == _ids("shin", kb)
+    with pytest.raises(UsageError):
+        condition_listing(region="elbow", kb=kb)

@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "warnings",
     "prefs",
     "db",
+    "serve",
 )
 
 

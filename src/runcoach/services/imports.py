@@ -95,6 +95,20 @@ def import_paths(
     )
 
 
+def import_upload(
+    *,
+    db: Database,
+    name: str,
+    data: bytes,
+    runner_id: int | None = None,
+    now: datetime | None = None,
+) -> ImportReport:
+    """Import one uploaded file (an activity file or a zip export) held in memory."""
+    from runcoach.log.importers.sources import iter_upload
+
+    return import_items(db=db, items=list(iter_upload(name, data)), runner_id=runner_id, now=now)
+
+
 def import_items(
     *,
     db: Database,

@@ -180,3 +180,38 @@ def _word_score(q: str, words: set[str]) -> float:
         elif len(q) >= 5:
             best = max(best, fuzz.ratio(q, w))
     return best
+
+
+def lookup_condition(condition_id: str, *, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """One condition's document; NotFoundError (with the closest ids as a hint) for an unknown id."""
+    from runcoach.errors import NotFoundError
+
+    kb = kb or load_knowledge()
+    if condition_id not in kb.conditions:
+        hits = search_conditions(condition_id.replace("_", " "), kb=kb)[:3]
+        hint = "did you mean: " + ", ".join(h.condition.id for h in hits) if hits else None
+        raise NotFoundError(f"unknown condition id {condition_id!r}", hint=hint or "search the conditions")
+    return condition_document(kb, kb.conditions[condition_id])
+
+
+def condition_listing(
+    query: str | None = None, *, region: str | None = None, kb: KnowledgeBase | None = None
+) -> list[dict[str, Any]]:
+    """The search hits as ``runcoach conditions --json`` prints them (plus the summary); an unknown
+    region is a UsageError."""
+    from runcoach.errors import UsageError
+
+    kb = kb or load_knowledge()
+    if region and region not in kb.regions:
+        raise UsageError(f"unknown region {region!r}", hint="regions: " + ", ".join(kb.regions))
+    return [
+        {
+            "id": h.condition.id,
+            "name": h.condition.name,
+            "region": h.condition.region,
+            "triage": h.condition.triage,
+            "run_decision": h.condition.run_decision,
+            "summary": h.condition.summary,
+        }
+        for h in search_conditions(query, region=region, kb=kb)
+    ]

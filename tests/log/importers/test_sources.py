@@ -234,3 +234,36 @@ class TestActivitiesCsv:
 
         assert read_activities_csv(b"date,weight\n2024-01-01,70\n") == []
         assert read_activities_csv(b"\xff\xfe garbage") == []
+
+
+class TestUploads:
+    """One uploaded file, held in memory: an activity, a gzipped one, or a zip export."""
+
+    def test_an_uploaded_activity_is_one_item_named_by_its_base_name(self) -> None:
+        from runcoach.log.importers.sources import iter_upload
+
+        data = gpx([line(20)])
+        items = list(iter_upload("C:\\Users\\me\\morning.gpx", data))
+        assert [i.name for i in items] == ["morning.gpx"]
+        assert items[0].read() == data
+
+    def test_an_uploaded_zip_lists_its_activity_members(self) -> None:
+        from runcoach.log.importers.sources import iter_upload
+
+        archive = zip_bytes({"a.gpx": gpx([line(20)]), "b.fit.gz": gz(b"x"), "photo.jpg": b"jpg"})
+        assert sorted(i.name for i in iter_upload("export.zip", archive)) == [
+            "export.zip!a.gpx",
+            "export.zip!b.fit.gz",
+        ]
+
+    def test_an_unsupported_upload_carries_the_reason(self) -> None:
+        from runcoach.log.importers.sources import iter_upload
+
+        (item,) = iter_upload("notes.txt", b"hello")
+        assert item.error is not None and "unsupported file type '.txt'" in item.error
+
+    def test_a_damaged_zip_upload_is_refused_as_a_whole(self) -> None:
+        from runcoach.log.importers.sources import iter_upload
+
+        (item,) = iter_upload("export.zip", b"PK\x03\x04 not really")
+        assert item.error is not None and "zip" in item.error

@@ -13,7 +13,7 @@ import io
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from runcoach.log.importers.archive import ZIP_ERRORS, Entry, ZipSource, folder_entries, is_junk, read_file
 from runcoach.log.importers.exports import (
@@ -183,3 +183,20 @@ def _strava_routes(entries: list[Entry]) -> str | None:
             folder = lower.rsplit("/", 1)[0] + "/" if "/" in lower else ""
             return folder + "routes/"
     return None
+
+
+def iter_upload(name: str, data: bytes) -> Iterator[SourceItem]:
+    """The activity files in one uploaded file (a .gpx/.tcx/.fit, maybe .gz, or a .zip export), in
+    memory: nothing is written to disk. ``name`` is the file name the runner's browser sent."""
+    base = PurePosixPath(name.replace("\\", "/")).name or "upload"
+    if base.lower().endswith(".zip"):
+        yield from _expand_zip(ZipSource(lambda: zipfile.ZipFile(io.BytesIO(data))), base, 0, None)
+    elif activity_format(base) is None:
+        suffix = PurePosixPath(base).suffix or base
+        yield SourceItem(
+            name=base,
+            error=f"unsupported file type '{suffix}': runcoach imports .gpx, .tcx and .fit files "
+            "(also .gz) and .zip archives",
+        )
+    else:
+        yield SourceItem(name=base, reader=lambda: data)
