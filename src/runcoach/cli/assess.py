@@ -24,8 +24,10 @@ def assess(
         bool, typer.Option("--advice/--no-advice", help="Include the top condition's advice.")
     ] = True,
 ) -> None:
+    import gc
+
     from runcoach.errors import UsageError
-    from runcoach.services.assess import assess_lines
+    from runcoach.services.assess import assess_lines, packaged_engine
 
     if not jsonl:
         raise UsageError(
@@ -33,10 +35,14 @@ def assess(
             hint='to assess one complaint interactively, use `runcoach check "what hurts"`',
         )
     stream = file.open(encoding="utf-8") if file else sys.stdin
+    engine = packaged_engine()
+    # the knowledge base lives as long as the process: keep the collector from walking it again
+    # and again while thousands of cases come and go
+    gc.freeze()
     ok = True
     out = sys.stdout
     try:
-        for line, good in assess_lines(stream, with_advice=advice):
+        for line, good in assess_lines(stream, engine=engine, with_advice=advice):
             out.write(line + "\n")
             ok = ok and good
     finally:

@@ -136,6 +136,7 @@ class Engine:
     def _ranked(self, p: FloatArray, ev: Evidence, terms: dict[str, FloatArray]) -> list[RankedCondition]:
         # best first; ties (to 12 decimals) broken by id so the output never depends on float noise
         order = np.lexsort((self.model.condition_rank, -np.round(p, 12)))
+        explain = _Explainer(self.model, ev, terms)
         out: list[RankedCondition] = []
         for rank, ci_raw in enumerate(order):
             ci = int(ci_raw)
@@ -144,47 +145,60 @@ class Engine:
                 break
             cond = self.model.condition(ci)
             if rank < TOP_EXPLAINED:
-                supports, contradicts, unasked = self._explain(ci, ev, terms)
+                supports, contradicts, unasked = explain(ci)
             else:
                 supports, contradicts, unasked = [], [], []
             out.append(RankedCondition(cond.id, cond.name, prob, supports, contradicts, unasked))
         return out
 
-    def _explain(
-        self, ci: int, ev: Evidence, terms: dict[str, FloatArray]
-    ) -> tuple[list[FindingNote], list[FindingNote], list[FindingNote]]:
+
+class _Explainer:
+    """Which known findings raised or lowered a condition, and which telling ones are unasked.
+
+    The likelihood ratios of every known finding against every condition are computed once per
+    case; each explained condition then reads its own column."""
+
+    def __init__(self, model: CompiledModel, ev: Evidence, terms: dict[str, FloatArray]) -> None:
+        self.model = model
+        self.fids = list(terms)
+        known = ev.known()
+        self.notes = [
+            FindingNote(
+                fid, model.kb.findings[fid].question, known[fid], "answer" if fid in ev.answers else "text"
+            )
+            for fid in self.fids
+        ]
+        self.ratios: FloatArray = np.zeros((0, len(model.condition_ids)))
+        if self.fids:
+            rows = np.array([model.f_index[fid] for fid in self.fids])
+            present = np.array([bool(known[fid]) for fid in self.fids])
+            base = np.where(present, model.background[rows], 1 - model.background[rows])
+            likelihood = np.exp(np.vstack([terms[fid] for fid in self.fids]))
+            self.ratios = likelihood / np.maximum(base, 1e-9)[:, None]
+        self.seen = ev.asked_or_read() | set(ev.answers)
+
+    def __call__(self, ci: int) -> tuple[list[FindingNote], list[FindingNote], list[FindingNote]]:
         model = self.model
+        cond = model.condition(ci)
         supports: list[tuple[float, FindingNote]] = []
         contradicts: list[tuple[float, FindingNote]] = []
-        known = ev.known()
-        for fid, term in terms.items():
-            fi = model.f_index[fid]
-            present = known[fid]
-            base = model.background[fi] if present else 1 - model.background[fi]
-            ratio = float(np.exp(term[ci])) / max(float(base), 1e-9)
-            source = "answer" if fid in ev.answers else "text"
-            note = FindingNote(fid, model.kb.findings[fid].question, present, source)
-            if ratio >= SUPPORT_RATIO and _listed(model, ci, fid):
+        column = self.ratios[:, ci].tolist()
+        for fid, note, ratio in zip(self.fids, self.notes, column, strict=True):
+            listed = fid in cond.evidence_for or fid in cond.evidence_against
+            if ratio >= SUPPORT_RATIO and listed:
                 supports.append((-ratio, note))
-            elif ratio <= 1 / SUPPORT_RATIO and _listed(model, ci, fid):
+            elif ratio <= 1 / SUPPORT_RATIO and listed:
                 contradicts.append((ratio, note))
-        cond = model.condition(ci)
-        seen = ev.asked_or_read() | set(ev.answers)
         unasked = [
             FindingNote(fid, model.kb.findings[fid].question, None, "unasked")
             for fid, level in cond.evidence_for.items()
-            if fid not in seen
+            if fid not in self.seen
             and level in ("always", "usually", "often")
             and model.kb.findings[fid].kind != "demographic"
         ][:5]
         supports.sort(key=lambda t: (t[0], t[1].finding_id))
         contradicts.sort(key=lambda t: (t[0], t[1].finding_id))
         return [n for _, n in supports], [n for _, n in contradicts], unasked
-
-
-def _listed(model: CompiledModel, ci: int, fid: str) -> bool:
-    cond = model.condition(ci)
-    return fid in cond.evidence_for or fid in cond.evidence_against
 
 
 def demographics(age: int | None, sex: str | None) -> dict[str, bool]:

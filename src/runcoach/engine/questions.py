@@ -64,21 +64,24 @@ class QuestionPlan:
     done: bool
 
 
-def _row_entropy(m: FloatArray) -> FloatArray:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        logs = np.where(m > 0, np.log2(np.where(m > 0, m, 1.0)), 0.0)
-    return np.asarray(-(m * logs).sum(axis=1), dtype=np.float64)
+def _xlogx(m: FloatArray) -> FloatArray:
+    """m * log2(m) elementwise, 0 where m is 0 (m >= 0)."""
+    return np.asarray(m * np.log2(np.maximum(m, 1e-300)), dtype=np.float64)
 
 
 def expected_gain(q: FloatArray, p: FloatArray) -> tuple[FloatArray, FloatArray]:
-    """(information gain in bits, P(yes)) for each row of q given the posterior p."""
+    """(information gain in bits, P(yes)) for each row of q given the posterior p.
+
+    The entropy after an answer is weighed by the answer's probability; with the joint
+    probabilities a = q * p (yes) and b = (1 - q) * p (no) it is
+    ``-sum(a log a) + P(yes) log P(yes) - sum(b log b) + P(no) log P(no)``, so no posterior
+    has to be normalised row by row.
+    """
     joint_yes = q * p
-    joint_no = (1.0 - q) * p
-    p_yes = joint_yes.sum(axis=1)
-    p_no = 1.0 - p_yes
-    post_yes = joint_yes / np.maximum(p_yes, 1e-12)[:, None]
-    post_no = joint_no / np.maximum(p_no, 1e-12)[:, None]
-    h_after = p_yes * _row_entropy(post_yes) + p_no * _row_entropy(post_no)
+    joint_no = p - joint_yes
+    p_yes = q @ p
+    p_no = np.maximum(1.0 - p_yes, 0.0)
+    h_after = -_xlogx(joint_yes).sum(axis=1) - _xlogx(joint_no).sum(axis=1) + _xlogx(p_yes) + _xlogx(p_no)
     return entropy(p) - h_after, p_yes
 
 
@@ -130,12 +133,12 @@ def plan_questions(
     # conditions with a negligible probability cannot change the answer: leave them out of the maths
     cols = np.flatnonzero(p >= cfg.negligible)
     p_sub = p[cols] / p[cols].sum()
-    q_sub = model.q[np.ix_(idx, cols)]
+    q_sub = model.q[idx][:, cols]
     gain, p_yes = expected_gain(q_sub, p_sub)
     level = model.red_flag_level[idx]
     severity = np.where(level == 2, cfg.emergency_multiplier, np.where(level == 1, 1.0, 0.0))
     # the part of P(yes) that comes from conditions for which this flag is a real concern
-    p_flag = (q_sub * model.relevant[np.ix_(idx, cols)] * p_sub).sum(axis=1)
+    p_flag = (q_sub * model.relevant[idx][:, cols]) @ p_sub
     plausible = p_flag >= cfg.red_flag_floor
     bonus = cfg.red_flag_bonus * severity * p_flag * plausible
     live_flag = bool(np.any((level > 0) & (p_flag >= cfg.stop_red_flag_probability)))

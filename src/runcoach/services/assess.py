@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from runcoach import DISCLAIMER
-from runcoach.engine.assess import Assessment, Case, Engine, FindingNote, packaged_engine
+from runcoach.engine.assess import Assessment, Case, Engine, FindingNote
+from runcoach.engine.assess import packaged_engine as packaged_engine  # re-exported for the adapters
 from runcoach.errors import DataError
 from runcoach.knowledge.loader import KnowledgeBase
 from runcoach.services.knowledge import advice_document
@@ -91,6 +92,32 @@ def _advice(kb: KnowledgeBase, condition_id: str) -> dict[str, Any]:
     return _ADVICE_CACHE[key]
 
 
+_ADVICE_JSON_CACHE: dict[tuple[int, str], str] = {}
+
+
+def _advice_json(kb: KnowledgeBase, condition_id: str) -> str:
+    """The advice document as compact JSON, encoded once per condition (batches repeat it often)."""
+    key = (id(kb), condition_id)
+    if key not in _ADVICE_JSON_CACHE:
+        _ADVICE_JSON_CACHE[key] = json.dumps(
+            _advice(kb, condition_id), ensure_ascii=False, separators=(",", ":")
+        )
+    return _ADVICE_JSON_CACHE[key]
+
+
+def _result_line(doc: dict[str, Any], kb: KnowledgeBase, with_advice: bool) -> str:
+    """``json.dumps`` of the result document with its advice, the advice spliced in pre-encoded
+    (the same bytes as encoding the whole document, keys in the same order)."""
+    disclaimer = doc.pop("disclaimer")
+    head = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))[:-1]
+    advice = (
+        f',"advice":{_advice_json(kb, doc["conditions"][0]["id"])}'
+        if with_advice and doc["conditions"]
+        else ""
+    )
+    return f'{head}{advice},"disclaimer":{json.dumps(disclaimer, ensure_ascii=False)}}}'
+
+
 def _note(n: FindingNote) -> dict[str, Any]:
     return {"finding_id": n.finding_id, "question": n.question, "present": n.present, "source": n.source}
 
@@ -163,8 +190,8 @@ def assess_lines(
             raw = json.loads(line)
             if isinstance(raw, dict):
                 case_id = raw.get("id")
-            doc = assess_case(raw, engine=engine, with_advice=with_advice)
-            yield json.dumps(doc, ensure_ascii=False, separators=(",", ":")), True
+            doc = assess_case(raw, engine=engine, with_advice=False)
+            yield _result_line(doc, engine.model.kb, with_advice), True
         except json.JSONDecodeError as exc:
             yield json.dumps({"id": None, "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}), False
         except DataError as exc:
