@@ -6,9 +6,8 @@ Load itself (daily and weekly volume, ACWR) lives in :mod:`runcoach.log.analytic
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from runcoach.log.analytics.history import History, PainRecord
 from runcoach.log.analytics.series import week_start
@@ -77,13 +76,9 @@ def resting_hr_trend(
     if history.resting_hr_baseline is not None:
         return [HeartPoint(day, hr, float(history.resting_hr_baseline)) for day, hr in readings]
     out: list[HeartPoint] = []
-    start = 0  # the first reading inside the window of the current day (readings are oldest first)
-    for i, (day, hr) in enumerate(readings):
-        while readings[start][0] < day - timedelta(days=days):
-            start += 1
-        earlier = [v for _, v in readings[start:i]]
-        baseline = float(statistics.median(earlier)) if len(earlier) >= min_readings else None
-        out.append(HeartPoint(day, hr, baseline))
+    for day, hr in readings:
+        found = history.median_before("resting_hr", day, days=days, min_readings=min_readings)
+        out.append(HeartPoint(day, hr, None if found is None else found[0]))
     return out
 
 

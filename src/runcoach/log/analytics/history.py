@@ -7,9 +7,11 @@ database; tests and benchmarks build one directly. Days are the runner's local c
 
 from __future__ import annotations
 
+import bisect
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 
 
@@ -124,3 +126,31 @@ class History:
 
     def runs_on(self, day: date) -> tuple[RunRecord, ...]:
         return self.runs_by_day.get(day, ())
+
+    @cached_property
+    def _readings(self) -> dict[str, tuple[list[date], list[float]]]:
+        return {}
+
+    def readings(self, attr: str) -> tuple[list[date], list[float]]:
+        """The days and values of one check-in measure (``resting_hr``, ``hrv_ms``, ``sleep_h``...)
+        where it was recorded, oldest first."""
+        cache = self._readings
+        if attr not in cache:
+            pairs = [(c.day, float(v)) for c in self.checkins if (v := getattr(c, attr)) is not None]
+            cache[attr] = ([d for d, _ in pairs], [v for _, v in pairs])
+        return cache[attr]
+
+    def median_before(
+        self, attr: str, day: date, *, days: int, min_readings: float
+    ) -> tuple[float, int] | None:
+        """The runner's own baseline of a measure on ``day``: the median of its readings in the
+        ``days`` days before it (``day`` itself excluded) and how many there were, or None with
+        fewer than ``min_readings``. The resting-HR and HRV baselines of the today-check, the
+        warnings and the charts all come from here."""
+        when, values = self.readings(attr)
+        lo = bisect.bisect_left(when, day - timedelta(days=days))
+        hi = bisect.bisect_left(when, day)
+        window = values[lo:hi]
+        if not window or len(window) < min_readings:
+            return None
+        return float(statistics.median(window)), len(window)

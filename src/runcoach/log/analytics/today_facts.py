@@ -8,7 +8,6 @@ baseline, and last night's sleep. Windows and baselines come from ``today.yaml``
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -153,13 +152,13 @@ def _rhr_baseline(history: History, today: date, kb: TodayKnowledge) -> Baseline
 
 def _median_baseline(history: History, today: date, kb: TodayKnowledge, name: str) -> Baseline | None:
     """The median of ``name`` over the baseline window before today (None with too few readings)."""
-    first = today - timedelta(days=round(kb.windows.baseline_days.high))
-    values = [
-        float(v) for c in history.checkins if first <= c.day < today and (v := getattr(c, name)) is not None
-    ]
-    if len(values) < kb.windows.baseline_min_readings.high:
-        return None
-    return Baseline(float(statistics.median(values)), len(values))
+    found = history.median_before(
+        name,
+        today,
+        days=round(kb.windows.baseline_days.high),
+        min_readings=kb.windows.baseline_min_readings.high,
+    )
+    return None if found is None else Baseline(found[0], found[1])
 
 
 def _latest_assessment(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from datetime import date, timedelta
-from statistics import median
 
 from runcoach.log.analytics.series import HARD_TYPES, is_running
 from runcoach.log.analytics.warning_context import Alert, Context, Rule
@@ -90,18 +90,17 @@ def low_cadence(ctx: Context) -> list[Alert]:
 
 def _baseline(ctx: Context, rule: str, attr: str) -> tuple[date, float, float] | None:
     """(day, value, baseline) of the latest reading in the last week and its own baseline."""
-    readings = [(c.day, float(getattr(c, attr))) for c in ctx.history.checkins
-                if getattr(c, attr) is not None and c.day <= ctx.today]  # fmt: skip
-    if not readings or readings[-1][0] < ctx.today - timedelta(days=7):
+    when, values = ctx.history.readings(attr)
+    last = bisect.bisect_right(when, ctx.today) - 1
+    if last < 0 or when[last] < ctx.today - timedelta(days=7):
         return None
-    day, value = readings[-1]
-    span = int(ctx.t(rule, "baseline_days"))
-    before = [v for d, v in readings[:-1] if day - timedelta(days=span) <= d < day]
+    day, value = when[last], values[last]
     if attr == "resting_hr" and ctx.history.resting_hr_baseline is not None:
         return day, value, float(ctx.history.resting_hr_baseline)
-    if len(before) < ctx.t(rule, "min_baseline_days"):
-        return None
-    return day, value, float(median(before))
+    found = ctx.history.median_before(
+        attr, day, days=int(ctx.t(rule, "baseline_days")), min_readings=ctx.t(rule, "min_baseline_days")
+    )
+    return None if found is None else (day, value, found[0])
 
 
 def resting_hr(ctx: Context) -> list[Alert]:
