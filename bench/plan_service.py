@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 
+from bench._timing import best
 from runcoach.knowledge.plans import load_plans
 from runcoach.log.db import Database, open_database
 from runcoach.plans.engine import plan_state, planned_schedule
@@ -31,16 +30,6 @@ from runcoach.services.plans import export_plan_ics, plan_today
 
 START = date(2026, 1, 5)
 PLAN, GRADE = "calf_strain", 3
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """Best of ``repeat`` wall-clock timings, in seconds."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def at(day: date) -> datetime:

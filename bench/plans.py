@@ -12,10 +12,9 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 
+from bench._timing import best
 from runcoach.knowledge.guidance import load_guidance
 from runcoach.knowledge.loader import default_data_dir, load_knowledge
 from runcoach.knowledge.plan_build import load_plans_from
@@ -26,16 +25,6 @@ from runcoach.plans.ics import to_ics
 from runcoach.plans.types import PlanEvent, PlanSetup
 
 START = date(2026, 1, 5)
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """Best of ``repeat`` wall-clock timings, in seconds."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> None:

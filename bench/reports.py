@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from bench._timing import best
 from runcoach import DISCLAIMER
 from runcoach.knowledge.loader import load_knowledge
 from runcoach.log.analytics.history import CheckinRecord, History, PainRecord, RunRecord, ShoeRecord
@@ -49,15 +48,6 @@ def ten_years(seed: int = 5) -> History:
         checkins.append(CheckinRecord(day, resting_hr=rng.randint(46, 56), pain=pain))
     shoes = [ShoeRecord(f"s{k}", f"Pair {k + 1}", replace_at_m=800_000) for k in range(DAYS // 300 + 1)]
     return History.of(runs, checkins, shoes)
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> None:

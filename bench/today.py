@@ -16,12 +16,11 @@ from __future__ import annotations
 import argparse
 import random
 import tempfile
-import time
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from bench._timing import best
 from runcoach.knowledge.guidance import load_guidance
 from runcoach.knowledge.today import load_today
 from runcoach.log.analytics.history import CheckinRecord, History, PainRecord, RunRecord
@@ -37,16 +36,6 @@ from runcoach.services.today import TodayRequest, should_i_run
 
 LAST = date(2026, 12, 7)
 DAYS = 3650
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """Best of ``repeat`` wall-clock timings, in seconds."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def ten_years(seed: int = 5) -> History:

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
 import warnings
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench._timing import best
 from runcoach.log.db import open_database
 from runcoach.log.models import Run
 from runcoach.log.runners import get_runner
@@ -31,16 +30,6 @@ from runcoach.web.settings import WebSettings
 
 CASE = {"text": "my shin aches on runs and now at night too", "findings": {"pain_at_rest": True}}
 RUNS = 1000
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """Best of ``repeat`` wall-clock timings, in seconds."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - began)
-    return min(times)
 
 
 def fill(url: str) -> None:
